@@ -1,0 +1,91 @@
+import { validationFailed } from './errors.js'
+import { findUser, type EmulatorState } from './state.js'
+
+// The API's own error text says "maximum is 65536 characters" for issue and comment bodies
+// (github-platform.md §6); titles are refused over 256.
+export const maxBodyCharacters = 65_536
+export const maxTitleCharacters = 256
+
+/** Characters as GitHub counts them: code points, not UTF-16 units. */
+export function characterCount(text: string): number {
+  let n = 0
+  for (const _ of text) n++
+  return n
+}
+
+export function checkTitle(title: string): void {
+  if (title.trim() === '')
+    throw validationFailed({ resource: 'Issue', code: 'missing_field', field: 'title' })
+  if (characterCount(title) > maxTitleCharacters) {
+    throw validationFailed({
+      resource: 'Issue',
+      code: 'custom',
+      field: 'title',
+      message: `title is too long (maximum is ${maxTitleCharacters} characters)`
+    })
+  }
+}
+
+export function checkBody(body: string, resource: 'Issue' | 'IssueComment'): void {
+  if (characterCount(body) > maxBodyCharacters) {
+    throw validationFailed({
+      resource,
+      code: 'custom',
+      field: 'body',
+      message: `body is too long (maximum is ${maxBodyCharacters} characters)`
+    })
+  }
+}
+
+/**
+ * On create and update one unassignable login fails the whole request with 422
+ * (JasonEtco/create-an-issue#41); only POST …/assignees drops them silently.
+ */
+export function checkAssignees(state: EmulatorState, logins: string[]): string[] {
+  return logins.map(login => {
+    const user = findUser(state, login)
+    if (!user?.assignable) {
+      throw validationFailed({
+        value: login,
+        resource: 'Issue',
+        field: 'assignees',
+        code: 'invalid'
+      })
+    }
+    return user.login
+  })
+}
+
+/** Label entries may be names or `{name}` objects. */
+export function labelNames(value: unknown): string[] {
+  if (!Array.isArray(value)) return []
+  return value.flatMap(item => {
+    if (typeof item === 'string') return [item]
+    if (
+      typeof item === 'object' &&
+      item !== null &&
+      'name' in item &&
+      typeof item.name === 'string'
+    ) {
+      return [item.name]
+    }
+    return []
+  })
+}
+
+/** Assignee entries may be logins or `{login}` objects. */
+export function assigneeLogins(value: unknown): string[] {
+  if (!Array.isArray(value)) return []
+  return value.flatMap(item => {
+    if (typeof item === 'string') return [item]
+    if (
+      typeof item === 'object' &&
+      item !== null &&
+      'login' in item &&
+      typeof item.login === 'string'
+    ) {
+      return [item.login]
+    }
+    return []
+  })
+}
