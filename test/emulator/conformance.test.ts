@@ -118,6 +118,13 @@ describe('every route answers in the shape the OpenAPI description documents', (
         body: 'CI failed again'
       })
     )
+    const doomed = (await check(
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+      octokit.rest.issues.createComment({ ...base, issue_number: 2, body: 'a duplicate to delete' })
+    )) as { id: number }
+    const deleted = await octokit.rest.issues.deleteComment({ ...base, comment_id: doomed.id })
+    expect(deleted.status).toBe(204)
+    await expect(octokit.rest.issues.getComment({ ...base, comment_id: doomed.id })).rejects.toMatchObject({ status: 404 })
     await check('GET /repos/{owner}/{repo}/labels', octokit.rest.issues.listLabelsForRepo(base))
     await check(
       'GET /repos/{owner}/{repo}/labels/{name}',

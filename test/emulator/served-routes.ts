@@ -22,6 +22,7 @@ export const servedRoutes = [
   'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
   'GET /repos/{owner}/{repo}/issues/comments/{comment_id}',
   'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}',
+  'DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}',
   'GET /repos/{owner}/{repo}/labels',
   'GET /repos/{owner}/{repo}/labels/{name}',
   'POST /repos/{owner}/{repo}/labels',

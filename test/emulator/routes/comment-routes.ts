@@ -66,3 +66,15 @@ export const updateComment: RouteHandler = ctx => {
   if (issue) touchIssue(ctx.state, issue, now)
   return { status: 200, body: commentJson(ctx, comment) }
 }
+
+/** 204 with no body; the comment leaves both its issue and the flat list. */
+export const deleteComment: RouteHandler = ctx => {
+  const comment = commentFromParams(ctx)
+  ctx.state.comments = ctx.state.comments.filter(c => c !== comment)
+  const issue = findIssue(ctx.state, comment.issue_number)
+  if (issue) {
+    issue.comments = issue.comments.filter(c => c !== comment)
+    touchIssue(ctx.state, issue, ctx.clock.now())
+  }
+  return { status: 204 }
+}

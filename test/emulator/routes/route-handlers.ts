@@ -8,7 +8,13 @@ import {
   listJobsForWorkflowRunAttempt
 } from './action-routes.js'
 import { addAssignees, checkUserCanBeAssigned } from './assignee-routes.js'
-import { createComment, getComment, listComments, updateComment } from './comment-routes.js'
+import {
+  createComment,
+  deleteComment,
+  getComment,
+  listComments,
+  updateComment
+} from './comment-routes.js'
 import { createIssue, getIssue, listForRepo, updateIssue } from './issue-routes.js'
 import { addLabels, createLabel, getLabel, listLabelsForRepo } from './label-routes.js'
 import { getPull, listPullRequestsAssociatedWithCommit } from './pull-routes.js'
@@ -36,6 +42,7 @@ export const routeHandlers: Record<ServedRoute, RouteHandler> = {
   'POST /repos/{owner}/{repo}/issues/{issue_number}/comments': createComment,
   'GET /repos/{owner}/{repo}/issues/comments/{comment_id}': getComment,
   'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}': updateComment,
+  'DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}': deleteComment,
   'GET /repos/{owner}/{repo}/labels': listLabelsForRepo,
   'GET /repos/{owner}/{repo}/labels/{name}': getLabel,
   'POST /repos/{owner}/{repo}/labels': createLabel,

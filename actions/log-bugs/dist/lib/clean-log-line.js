@@ -1,0 +1,58 @@
+/**
+ * One line of an Actions job log, taken apart (see docs/log-analysis.md §1.2–1.3).
+ *
+ * A runner line is `<28-char ISO timestamp> <message>`, e.g.
+ * `2024-10-08T13:24:44.9714395Z ##[error]Process completed with exit code 1.`
+ * Lines of a multi-line message after the first carry no timestamp ("continuation lines").
+ */
+const BOM = /^\uFEFF+/;
+const TIMESTAMP = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z) ?/;
+/**
+ * CSI (`ESC [ … final`, or the C1 form U+009B), OSC (`ESC ] … BEL|ST`, e.g. OSC 8 hyperlinks
+ * `ESC]8;;https://x ESC\ text ESC]8;; ESC\`), other two-byte escapes, and stray C1 controls.
+ */
+const ANSI = 
+// eslint-disable-next-line no-control-regex
+/(?:\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]|[\x80-\x9a\x9c-\x9f])/g;
+const TAG = /^(?:##)?\[(group|endgroup|error|warning|notice|debug|command|section)\]/;
+// eslint-disable-next-line no-control-regex
+const HAS_ESCAPE = /[\x1b\x80-\x9f]/;
+/** Removes ANSI escape sequences (colours, cursor moves, OSC 8 hyperlinks). */
+export function stripAnsi(text) {
+    return HAS_ESCAPE.test(text) ? text.replace(ANSI, '') : text;
+}
+/** Splits a raw log line (any trailing `\r` or `\n` is dropped) into timestamp, tag and text. */
+export function parseLogLine(raw) {
+    let line = raw;
+    if (line.endsWith('\n'))
+        line = line.slice(0, -1);
+    if (line.endsWith('\r'))
+        line = line.slice(0, -1);
+    line = line.replace(BOM, '');
+    let timestamp = null;
+    const ts = TIMESTAMP.exec(line);
+    if (ts) {
+        timestamp = ts[1] ?? null;
+        line = line.slice(ts[0].length).replace(BOM, '');
+    }
+    line = stripAnsi(line).trimEnd();
+    const tagMatch = TAG.exec(line);
+    const tag = tagMatch?.[1] ?? null;
+    // `[tag]` without `##` is how @actions/exec echoes commands (`[command]/usr/bin/git …`), but
+    // prettier prints its own `[error] file: SyntaxError …`: a bare `[error]` stays text.
+    const bare = tagMatch !== null && !line.startsWith('##');
+    if (tag === null || (bare && tag === 'error')) {
+        return { timestamp, tag: null, text: line, cleaned: line };
+    }
+    const text = line.slice(tagMatch?.[0].length ?? 0);
+    const structural = tag === 'group' || tag === 'endgroup';
+    return { timestamp, tag, text, cleaned: structural ? line : text };
+}
+/**
+ * The line as people should read it: BOM, `\r`, timestamp, ANSI escapes and a leading
+ * `##[error]`-style tag removed (group headers keep theirs), trailing whitespace trimmed,
+ * leading indentation kept.
+ */
+export function cleanLogLine(raw) {
+    return parseLogLine(raw).cleaned;
+}

@@ -1,0 +1,8 @@
+/**
+ * Narrow types for what github-script injects and for the state the steps hand each other.
+ *
+ * `@actions/github-script` is not on npm, so its `{github, context, core}` are typed here by the
+ * few members we use. `@octokit/rest`'s Octokit satisfies `GitHub`, which is how the same step
+ * runs under github-script, the debug CLI and the tests.
+ */
+export {};

@@ -1,0 +1,59 @@
+// The demo's world: acme/webapp, PR #12 by alice on feature/7-login, and CI runs whose failed
+// jobs carry real tool output from the corpus (test/fixtures/logs).
+import { startEmulator, type Emulator } from '../../test/emulator/index.js'
+import {
+  baseScenario,
+  ciRun,
+  corpusCase,
+  OWNER,
+  PR_SHA,
+  pullRequestPayload,
+  REPO
+} from '../../test/fixtures/scenarios.js'
+import { makeContext } from '../../test/harness/make-context.js'
+import type { Context } from '../lib/types.js'
+
+export const DEMO_PASSED = ['lint', 'format', 'security', 'build']
+
+export function demoRuns() {
+  const tsc = corpusCase({ tool: 'tsc' })
+  const tests = corpusCase({ tool: 'vitest' })
+  return [
+    ciRun({
+      id: 2001,
+      pr: 12,
+      passed: DEMO_PASSED,
+      failed: [
+        ['typecheck', tsc],
+        ['test', tests]
+      ]
+    }),
+    ciRun({
+      id: 2002,
+      pr: 12,
+      passed: DEMO_PASSED,
+      failed: [
+        ['typecheck', corpusCase({ id: tsc.id.replace('--run1', '--run2') })],
+        ['test', corpusCase({ id: tests.id.replace('--run1', '--run2') })]
+      ]
+    })
+  ]
+}
+
+export function demoContext(apiUrl: string, runId = 2001): Context {
+  return makeContext({
+    owner: OWNER,
+    repo: REPO,
+    eventName: 'pull_request',
+    payload: pullRequestPayload(),
+    sha: PR_SHA,
+    ref: 'refs/pull/12/merge',
+    runId,
+    apiUrl
+  })
+}
+
+export async function startDemoEmulator(): Promise<{ emulator: Emulator; context: Context }> {
+  const emulator = await startEmulator(baseScenario(demoRuns()))
+  return { emulator, context: demoContext(emulator.url) }
+}

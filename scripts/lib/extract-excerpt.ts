@@ -1,0 +1,235 @@
+/**
+ * Turns the candidate lines of the failed step into key lines and a short excerpt.
+ *
+ * Candidates come with the context the scanner captured around them. The best-tier matches
+ * (and then lower tiers, budget permitting) each get a window; windows are merged, windows
+ * that do not touch are separated by a `…` line, and the result never exceeds `maxLines`
+ * lines or `maxBytes` bytes. It aims at about half of `maxLines`: fewer lines read better.
+ */
+import { Buffer } from 'node:buffer'
+import { isBoilerplate, isSummary, type Tier } from './error-patterns.js'
+
+export type NumberedLine = readonly [line: number, text: string]
+
+export interface ExcerptCandidate {
+  line: number
+  text: string
+  tier: Tier
+  weight: number
+  /** the candidate's window, in log order, including the candidate itself */
+  window: readonly NumberedLine[]
+  /** a line further up that names the file (eslint stylish), shown with the window */
+  anchor?: NumberedLine | null
+}
+
+export interface Excerpt {
+  keyLines: string[]
+  excerpt: string
+  excerptLines: { first: number; last: number } | null
+  /** the candidates behind keyLines, same order */
+  keyCandidates: ExcerptCandidate[]
+}
+
+export interface ExcerptOptions {
+  maxLines?: number
+  maxBytes?: number
+  maxKeyLines?: number
+}
+
+export const GAP = '…'
+/** how close (in lines) a lower-tier match must be to a best-tier one to get a window */
+export const NEAR_LINES = 30
+/** below this many lines the whole line budget may be used */
+const SMALL_BUDGET = 15
+/** excerpt lines longer than this are cut (a minified bundle line says nothing more after it) */
+export const MAX_EXCERPT_LINE_CHARS = 1000
+
+/** Orders candidates: best tier, then weight, then earliest in the log. */
+export function compareCandidates(a: ExcerptCandidate, b: ExcerptCandidate): number {
+  return a.tier - b.tier || b.weight - a.weight || a.line - b.line
+}
+
+function displayLine(text: string): string {
+  return text.length > MAX_EXCERPT_LINE_CHARS ? `${text.slice(0, MAX_EXCERPT_LINE_CHARS)} …` : text
+}
+
+function sameKey(a: string, b: string): boolean {
+  return a.trim() === b.trim()
+}
+
+/**
+ * Key lines: the best-tier candidates in priority order, duplicates (problem-matcher copies
+ * of a tool line) dropped. Lower tiers fill in only when the best tier has a single line.
+ * Tier 4 (a bare `error` word) is never a key line.
+ */
+export function pickKeyCandidates(
+  candidates: readonly ExcerptCandidate[],
+  maxKeyLines = 5
+): ExcerptCandidate[] {
+  const ranked = nearTheFailure(candidates)
+  const best = ranked[0]
+  if (best === undefined) return []
+  const picked: ExcerptCandidate[] = []
+  for (const candidate of ranked) {
+    if (picked.length >= maxKeyLines) break
+    // a runner timeout or cancellation is the whole story; otherwise a single best-tier line
+    // gets company from the next tier down
+    if (candidate.tier !== best.tier && (picked.length > 1 || best.tier === 0)) break
+    if (picked.some(p => sameKey(p.text, candidate.text))) continue
+    picked.push(candidate)
+  }
+  return picked
+}
+
+/**
+ * The tier 0–3 candidates in priority order, keeping lower-tier ones only near a best-tier
+ * one: a stray `Error:` that a passing test printed thousands of lines earlier is noise.
+ */
+export function nearTheFailure(candidates: readonly ExcerptCandidate[]): ExcerptCandidate[] {
+  const ranked = candidates.filter(c => c.tier <= 3 && c.text.trim() !== '').sort(compareCandidates)
+  const bestTier = ranked[0]?.tier
+  const best = ranked.filter(c => c.tier === bestTier)
+  return ranked.filter(
+    c => c.tier === bestTier || best.some(b => Math.abs(b.line - c.line) <= NEAR_LINES)
+  )
+}
+
+interface Layout {
+  lines: string[]
+  bytes: number
+  first: number
+  last: number
+}
+
+function layout(selected: ReadonlyMap<number, string>): Layout {
+  const numbers = [...selected.keys()].sort((a, b) => a - b)
+  const lines: string[] = []
+  let previous = -1
+  for (const n of numbers) {
+    if (previous !== -1 && n !== previous + 1) lines.push(GAP)
+    lines.push(displayLine(selected.get(n) ?? ''))
+    previous = n
+  }
+  const text = lines.join('\n')
+  return {
+    lines,
+    bytes: Buffer.byteLength(text, 'utf8'),
+    first: numbers[0] ?? 0,
+    last: numbers[numbers.length - 1] ?? 0
+  }
+}
+
+function windowOf(candidate: ExcerptCandidate): NumberedLine[] {
+  const lines = [...candidate.window]
+  if (candidate.anchor && !lines.some(([n]) => n === candidate.anchor?.[0])) {
+    lines.unshift(candidate.anchor)
+  }
+  return lines
+}
+
+/**
+ * Adds the candidate's window to the selection if the result fits; otherwise adds as much
+ * of it as fits, growing outwards from the candidate line. Returns whether anything was added.
+ */
+function addWindow(
+  selected: Map<number, string>,
+  candidate: ExcerptCandidate,
+  maxLines: number,
+  maxBytes: number
+): boolean {
+  const fits = (map: ReadonlyMap<number, string>): boolean => {
+    const l = layout(map)
+    return l.lines.length <= maxLines && l.bytes <= maxBytes
+  }
+  const lines = windowOf(candidate)
+  const whole = new Map(selected)
+  for (const [n, text] of lines) whole.set(n, text)
+  if (fits(whole)) {
+    for (const [n, text] of lines) selected.set(n, text)
+    return true
+  }
+  // partial: the line itself, then alternately one after and one before
+  const self = lines.findIndex(([n]) => n === candidate.line)
+  const order: NumberedLine[] = []
+  if (self >= 0) {
+    order.push(lines[self] as NumberedLine)
+    for (let d = 1; d < lines.length; d++) {
+      const after = lines[self + d]
+      const before = lines[self - d]
+      if (after) order.push(after)
+      if (before) order.push(before)
+    }
+  }
+  let added = false
+  for (const [n, text] of order) {
+    if (selected.has(n)) continue
+    const next = new Map(selected)
+    next.set(n, text)
+    if (!fits(next)) {
+      if (n === candidate.line) return added
+      continue
+    }
+    selected.set(n, text)
+    added = true
+  }
+  return added
+}
+
+/**
+ * Key lines and excerpt from the failed step's candidates; `tail` (the step's last lines)
+ * is the excerpt when nothing better matched.
+ */
+export function extractExcerpt(
+  candidates: readonly ExcerptCandidate[],
+  tail: readonly NumberedLine[],
+  options: ExcerptOptions = {}
+): Excerpt {
+  const maxLines = Math.max(1, options.maxLines ?? 50)
+  const maxBytes = Math.max(1, options.maxBytes ?? 8192)
+  // aim at half the budget, but a small budget is all used
+  const softLines = Math.min(maxLines, Math.max(Math.ceil(maxLines / 2), SMALL_BUDGET))
+  const keyCandidates = pickKeyCandidates(candidates, options.maxKeyLines ?? 5)
+  const selected = new Map<number, string>()
+
+  const strong = nearTheFailure(candidates)
+  if (strong.length > 0) {
+    // key lines first, so every key line is in the excerpt when the budget allows
+    const ordered = [...keyCandidates, ...strong.filter(c => !keyCandidates.includes(c))]
+    for (const [i, candidate] of ordered.entries()) {
+      const budget = i === 0 ? maxLines : softLines
+      if (selected.size > 0 && layout(selected).lines.length >= softLines) break
+      addWindow(selected, candidate, budget, maxBytes)
+    }
+  } else {
+    // nothing matched a real pattern: the step's last lines, plus windows of weak matches
+    const recent = tail.filter(([, text]) => text.trim() !== '').slice(-Math.min(softLines, 15))
+    for (const numbered of [...recent].reverse()) {
+      const next = new Map(selected)
+      next.set(numbered[0], numbered[1])
+      const l = layout(next)
+      if (l.lines.length > softLines || l.bytes > maxBytes) break
+      selected.set(numbered[0], numbered[1])
+    }
+    const weak = candidates.filter(c => c.tier === 4).sort((a, b) => b.line - a.line)
+    for (const candidate of weak) {
+      if (layout(selected).lines.length >= softLines) break
+      addWindow(selected, candidate, softLines, maxBytes)
+    }
+  }
+
+  let keyLines = keyCandidates.map(c => c.text)
+  if (keyLines.length === 0) {
+    // the last thing the step said (a weak `error` word is context, never the key on its own)
+    const said = (text: string): boolean =>
+      text.trim() !== '' && !isBoilerplate(text.trim()) && !isSummary(text)
+    const last = [...tail].reverse().find(([, text]) => said(text))
+    if (last !== undefined) keyLines = [last[1]]
+  }
+  const l = layout(selected)
+  return {
+    keyLines,
+    excerpt: l.lines.join('\n'),
+    excerptLines: selected.size > 0 ? { first: l.first, last: l.last } : null,
+    keyCandidates
+  }
+}

@@ -1,0 +1,89 @@
+import { readFences } from './read-fences.js'
+
+export const MARKER_PREFIX = 'log-bugs:fingerprint='
+
+const METADATA_PREFIX = '<!-- log-bugs:metadata '
+const COMMENT_END = ' -->'
+const FINGERPRINT = /^v1:[0-9a-f]{32}$/
+const MARKER_LINE = /^<!-- log-bugs:fingerprint=(v1:[0-9a-f]{32}) -->$/
+const KIND = /^[a-z][a-z0-9-]{0,39}$/
+const KEY = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/
+
+/** True for a fingerprint as log-bugs writes it: `v1:` + 32 lowercase hex digits. */
+export function isFingerprint(value: string): boolean {
+  return FINGERPRINT.test(value)
+}
+
+/** `<!-- log-bugs:fingerprint=v1:… -->`; throws on anything but a `v1:` + 32-hex fingerprint. */
+export function formatMarker(fingerprint: string): string {
+  if (!isFingerprint(fingerprint)) {
+    throw new TypeError(`not a log-bugs fingerprint: ${JSON.stringify(fingerprint.slice(0, 80))}`)
+  }
+  return `<!-- ${MARKER_PREFIX}${fingerprint}${COMMENT_END}`
+}
+
+/**
+ * `<!-- log-bugs:metadata {json} -->` on one line. `<`, `>`, `&`, U+2028 and U+2029 are written
+ * as `\u003c`-style escapes (still the same JSON) so an untrusted value such as a branch named
+ * `x-->` cannot end the comment.
+ */
+export function formatMetadata(meta: object): string {
+  const json = JSON.stringify(meta) as string | undefined
+  if (json === undefined) throw new TypeError('metadata is not JSON-serialisable')
+  const escaped = json.replace(
+    /[<>&\u2028\u2029]/g,
+    char => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`
+  )
+  return `${METADATA_PREFIX}${escaped}${COMMENT_END}`
+}
+
+/**
+ * The fingerprint from the last line that is exactly a log-bugs marker, outside fenced code
+ * blocks; null if there is none. Untrusted text cannot forge one once it has been through
+ * sanitizeText, which defangs `<!--`.
+ */
+export function parseMarker(body: string): string | null {
+  let fingerprint: string | null = null
+  for (const line of linesOutsideFences(body)) {
+    const found = MARKER_LINE.exec(line)
+    if (found?.[1] !== undefined) fingerprint = found[1]
+  }
+  return fingerprint
+}
+
+/** The JSON of the last metadata line outside fenced code blocks; null if absent or invalid. */
+export function parseMetadata(body: string): unknown | null {
+  let json: string | null = null
+  for (const line of linesOutsideFences(body)) {
+    if (line.startsWith(METADATA_PREFIX) && line.endsWith(COMMENT_END)) {
+      json = line.slice(METADATA_PREFIX.length, -COMMENT_END.length)
+    }
+  }
+  if (json === null) return null
+  try {
+    return JSON.parse(json) as unknown
+  } catch {
+    return null
+  }
+}
+
+/**
+ * `<!-- log-bugs:<kind>=<key> -->`, e.g. `<!-- log-bugs:pr-comment=42 -->`. `kind` is
+ * `[a-z][a-z0-9-]*`, `key` is `[A-Za-z0-9._:-]+`; anything else throws.
+ */
+export function formatCommentMarker(kind: string, key: string): string {
+  if (!KIND.test(kind)) throw new TypeError(`invalid marker kind: ${JSON.stringify(kind)}`)
+  if (!KEY.test(key)) throw new TypeError(`invalid marker key: ${JSON.stringify(key)}`)
+  return `<!-- log-bugs:${kind}=${key}${COMMENT_END}`
+}
+
+/** True when a line outside fenced code blocks is exactly formatCommentMarker(kind, key). */
+export function hasCommentMarker(body: string, kind: string, key: string): boolean {
+  const marker = formatCommentMarker(kind, key)
+  for (const line of linesOutsideFences(body)) if (line === marker) return true
+  return false
+}
+
+function* linesOutsideFences(body: string): Generator<string> {
+  for (const line of readFences(body).lines) if (!line.fenced) yield line.text
+}

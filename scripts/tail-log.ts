@@ -1,0 +1,112 @@
+import { analyzeLog } from './lib/analyze-log.js'
+import { rethrowIfFatal } from './lib/errors.js'
+import { downloadJobLog, type LogSource } from './lib/download-job-log.js'
+import { errorMessage } from './lib/error-message.js'
+import { readInputs, type ActionInputs } from './lib/read-inputs.js'
+import { runStep } from './lib/run-step.js'
+import { readState, writeState } from './lib/state-store.js'
+import type { FailedJob, GitHub, JobLog, RunContext, StepDeps } from './lib/types.js'
+
+export interface TailLogResult {
+  logs: number
+  unavailable: number
+}
+
+/**
+ * A job's log can 404 for a few seconds after the job completes (github-platform.md §5), and the
+ * signed log URL is fetched outside the retrying client: both get a fresh link and another try.
+ */
+const LOG_RETRIES = [2000, 4000, 8000]
+const retryable = (status: number | null) => status === null || status === 404 || status >= 500
+
+/**
+ * Downloads each failed job's log as a stream and keeps only what explains the failure: the
+ * failed step's key error lines and an excerpt around them (never the post-job cleanup).
+ * A missing log is a warning; the issue then says "log unavailable" and links the job.
+ */
+export async function run(
+  deps: StepDeps,
+  inputs: ActionInputs = readInputs(process.env)
+): Promise<TailLogResult | undefined> {
+  return runStep(deps, inputs, async (github, core) => {
+    const context = readState<RunContext>(inputs.stateDir, 'context')
+    const logs: JobLog[] = []
+    for (const job of context.failedJobs) {
+      const log = await readJobLog(github, context, job, inputs, deps.sleep)
+      if (!log.logAvailable) {
+        core.warning(
+          `log-bugs: no log for job "${job.name}": ${log.unavailableReason} (${job.url})`
+        )
+      } else if (log.analysis) {
+        const a = log.analysis
+        core.info(
+          `log-bugs: ${job.name}: step "${a.failedStep?.name ?? '?'}", ${a.category}, ` +
+            `${a.keyLines.length} key line(s), excerpt of ${a.excerpt ? a.excerpt.split('\n').length : 0} line(s) from ${a.totalLines} log lines`
+        )
+      }
+      logs.push(log)
+    }
+    writeState(inputs.stateDir, 'logs', logs)
+    return { logs: logs.length, unavailable: logs.filter(l => !l.logAvailable).length }
+  })
+}
+
+async function readJobLog(
+  github: GitHub,
+  context: RunContext,
+  job: FailedJob,
+  inputs: ActionInputs,
+  sleep: ((ms: number) => Promise<void>) | undefined
+): Promise<JobLog> {
+  const base = { jobId: job.id, jobName: job.name }
+  if (job.id === null) {
+    return {
+      ...base,
+      logAvailable: false,
+      unavailableReason: 'the jobs API was unavailable, so the job id is unknown',
+      analysis: null
+    }
+  }
+  if (job.status !== 'completed') {
+    // Reporting from inside the failing job: its log is only uploaded when the job ends.
+    return {
+      ...base,
+      logAvailable: false,
+      unavailableReason:
+        'the job was still running when log-bugs read it, so its log was not uploaded yet',
+      analysis: null
+    }
+  }
+  let source: LogSource
+  for (let attempt = 0; ; attempt++) {
+    source = await downloadJobLog(github, {
+      owner: context.owner,
+      repo: context.repo,
+      jobId: job.id
+    })
+    const delay = LOG_RETRIES[attempt]
+    if (source.available || !retryable(source.status) || delay === undefined) break
+    await (sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms))))(delay)
+  }
+  if (!source.available) {
+    return { ...base, logAvailable: false, unavailableReason: source.reason, analysis: null }
+  }
+  try {
+    const analysis = await analyzeLog(source.chunks, {
+      steps: job.steps,
+      failedStep: job.failedStep
+        ? { name: job.failedStep.name, number: job.failedStep.number }
+        : null,
+      maxLines: inputs.logLines
+    })
+    return { ...base, logAvailable: true, unavailableReason: null, analysis }
+  } catch (error) {
+    rethrowIfFatal(error)
+    return {
+      ...base,
+      logAvailable: false,
+      unavailableReason: `the log download broke off: ${errorMessage(error)}`,
+      analysis: null
+    }
+  }
+}

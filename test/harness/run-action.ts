@@ -1,0 +1,226 @@
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import vm from 'node:vm'
+import { Octokit } from '@octokit/rest'
+import { parse } from 'yaml'
+import type { Context } from '../../scripts/lib/types.js'
+import { RecordingCore } from './recording-core.js'
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+export const ACTION_DIR = join(ROOT, 'actions/log-bugs')
+
+interface ActionStep {
+  id: string
+  name?: string
+  uses?: string
+  if?: string
+  env?: Record<string, string>
+  with?: Record<string, string>
+}
+
+interface ActionYaml {
+  inputs: Record<string, { description: string; default?: string }>
+  outputs: Record<string, { value: string }>
+  runs: { using: string; steps: ActionStep[] }
+}
+
+export interface StepRun {
+  id: string
+  outcome: 'success' | 'failure' | 'skipped'
+  outputs: Record<string, string>
+  core: RecordingCore
+}
+
+export interface ActionRun {
+  outputs: Record<string, string>
+  steps: StepRun[]
+  /** every step's messages, in order */
+  log: string
+  summary: string
+  warnings: string[]
+  failed: string | null
+}
+
+export interface RunActionOptions {
+  apiUrl: string
+  token?: string
+  inputs?: Record<string, string>
+  context: Context
+  /** extra env for the steps (GITHUB_RUN_ATTEMPT, GITHUB_HEAD_REF…) */
+  env?: Record<string, string>
+  /** passed into run() as github-script would not: only tests advance a fake clock */
+  fetchLog?: typeof fetch
+}
+
+const EXPRESSION = /\$\{\{\s*(.*?)\s*\}\}/g
+const SCRIPT_ARGUMENTS = [
+  'require',
+  '__original_require__',
+  'github',
+  'octokit',
+  'context',
+  'core',
+  'exec',
+  'glob',
+  'io'
+]
+
+/**
+ * github-script runs the script as the body of an AsyncFunction. Under vitest a function built
+ * with the Function constructor has no dynamic-import callback, so we compile the same body with
+ * vm.compileFunction and Node's main-context loader, which is what `import()` uses on a runner.
+ */
+function compileScript(script: string): (...values: unknown[]) => Promise<unknown> {
+  const fn = vm.compileFunction(`return (async () => {\n${script}\n})()`, SCRIPT_ARGUMENTS, {
+    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER
+  } as vm.CompileFunctionOptions)
+  return fn as (...values: unknown[]) => Promise<unknown>
+}
+
+export function readActionYaml(): ActionYaml {
+  return parse(readFileSync(join(ACTION_DIR, 'action.yml'), 'utf8')) as ActionYaml
+}
+
+/**
+ * Evaluates the `${{ }}` expressions action.yml uses: plain property paths into the contexts a
+ * composite step sees. Anything else (functions, operators) throws, so action.yml cannot start
+ * relying on an expression this harness would get wrong.
+ */
+export function evaluate(template: string, contexts: Record<string, unknown>): string {
+  return template.replace(EXPRESSION, (_, expression: string) => {
+    if (!/^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)*$/.test(expression)) {
+      throw new Error(`harness: unsupported expression \${{ ${expression} }}`)
+    }
+    let value: unknown = contexts
+    for (const part of expression.split('.')) {
+      value =
+        typeof value === 'object' && value !== null
+          ? (value as Record<string, unknown>)[part]
+          : undefined
+    }
+    if (value === undefined || value === null) return ''
+    return typeof value === 'string' ? value : JSON.stringify(value)
+  })
+}
+
+/** github-script's wrapped require: relative ids resolve from the workspace (cwd). */
+function wrapRequire(): NodeJS.Require {
+  const real = createRequire(import.meta.url)
+  return new Proxy(real, {
+    apply: (target, thisArg, [id]: [string]) => {
+      if (id.startsWith('.')) return target.apply(thisArg, [resolve(id)])
+      return target.apply(thisArg, [target.resolve(id, { paths: [process.cwd()] })])
+    },
+    get: () => undefined
+  })
+}
+
+/**
+ * Runs actions/log-bugs/action.yml's steps in order, the way the runner runs a composite action
+ * of github-script steps: input defaults, `${{ }}` in env and with, each script as the body of an
+ * async function given `{github, context, core, require, …}`, its return value as the `result`
+ * output, `core.setOutput` as step outputs, and later steps skipped once one fails.
+ */
+export async function runAction(options: RunActionOptions): Promise<ActionRun> {
+  const action = readActionYaml()
+  const token = options.token ?? 'test-token'
+  const runnerTemp = mkdtempSync(join(tmpdir(), 'log-bugs-runner-'))
+  const github = { token, action_path: ACTION_DIR }
+  const inputs: Record<string, string> = {}
+  for (const [name, spec] of Object.entries(action.inputs)) {
+    inputs[name] = options.inputs?.[name] ?? evaluate(spec.default ?? '', { github })
+  }
+  for (const name of Object.keys(options.inputs ?? {})) {
+    if (!(name in action.inputs)) throw new Error(`harness: action.yml has no input ${name}`)
+  }
+  const steps: Record<string, { outputs: Record<string, string>; outcome: string }> = {}
+  const runs: StepRun[] = []
+  let failed = false
+
+  for (const step of action.runs.steps) {
+    const core = new RecordingCore()
+    if (failed || step.if) {
+      // Every step runs under the implicit success(); action.yml uses no other condition.
+      if (step.if)
+        throw new Error(`harness: step ${step.id} has an if: this harness does not evaluate`)
+      steps[step.id] = { outputs: {}, outcome: 'skipped' }
+      runs.push({ id: step.id, outcome: 'skipped', outputs: {}, core })
+      continue
+    }
+    if (!step.uses?.startsWith('actions/github-script@'))
+      throw new Error(`harness: step ${step.id} is not github-script`)
+    const contexts = { inputs, steps, github, runner: { temp: runnerTemp } }
+    const env: Record<string, string> = {}
+    for (const [name, value] of Object.entries(step.env ?? {}))
+      env[name] = evaluate(String(value), contexts)
+    const script = String(step.with?.script ?? '')
+    if (/\$\{\{/.test(script)) throw new Error(`harness: step ${step.id} interpolates into script:`)
+    const stepToken = evaluate(
+      String(step.with?.['github-token'] ?? '${{ github.token }}'),
+      contexts
+    )
+
+    const client = new Octokit({
+      auth: stepToken,
+      baseUrl: options.apiUrl,
+      userAgent: 'actions/github-script',
+      log: { debug() {}, info() {}, warn() {}, error() {} }
+    })
+    const saved = { ...process.env }
+    Object.assign(process.env, {
+      RUNNER_TEMP: runnerTemp,
+      GITHUB_ACTION_PATH: ACTION_DIR,
+      GITHUB_WORKSPACE: ROOT,
+      ...options.env,
+      ...env
+    })
+    let outcome: 'success' | 'failure' = 'success'
+    try {
+      const fn = compileScript(script)
+      const result = await fn(
+        wrapRequire(),
+        createRequire(import.meta.url),
+        client,
+        client,
+        options.context,
+        core,
+        undefined,
+        undefined,
+        undefined
+      )
+      core.setOutput('result', result === undefined ? '' : JSON.stringify(result))
+    } catch (error) {
+      // github-script's handleError: console.error(err) and setFailed('Unhandled error: …')
+      core.setFailed(`Unhandled error: ${error instanceof Error ? error.stack : String(error)}`)
+    } finally {
+      for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key]
+      Object.assign(process.env, saved)
+    }
+    if (core.failed !== null) {
+      outcome = 'failure'
+      failed = true
+    }
+    steps[step.id] = { outputs: core.outputs, outcome }
+    runs.push({ id: step.id, outcome, outputs: core.outputs, core })
+  }
+
+  const outputs: Record<string, string> = {}
+  for (const [name, spec] of Object.entries(action.outputs)) {
+    outputs[name] = evaluate(spec.value, { steps, inputs, github })
+  }
+  const log = runs
+    .map(r => r.core.all())
+    .filter(Boolean)
+    .join('\n')
+  return {
+    outputs,
+    steps: runs,
+    log,
+    summary: runs.map(r => r.core.summaryText).join(''),
+    warnings: runs.flatMap(r => r.core.warnings()),
+    failed: runs.find(r => r.core.failed !== null)?.core.failed ?? null
+  }
+}

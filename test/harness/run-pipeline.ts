@@ -1,0 +1,76 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Octokit } from '@octokit/rest'
+import * as commentOnPr from '../../scripts/comment-on-pr.js'
+import * as createIssue from '../../scripts/create-issue.js'
+import * as findDuplicate from '../../scripts/find-duplicate.js'
+import * as gatherContext from '../../scripts/gather-context.js'
+import { readInputs } from '../../scripts/lib/read-inputs.js'
+import type { Context, StepDeps } from '../../scripts/lib/types.js'
+import * as tailLog from '../../scripts/tail-log.js'
+import type { Emulator } from '../emulator/index.js'
+import { readActionYaml } from './run-action.js'
+import { RecordingCore } from './recording-core.js'
+
+/** The step modules in action.yml's order; a test checks the order matches the YAML. */
+export const PIPELINE = [
+  ['gather-context', gatherContext],
+  ['tail-log', tailLog],
+  ['find-duplicate', findDuplicate],
+  ['create-issue', createIssue],
+  ['comment-on-pr', commentOnPr]
+] as const
+
+export interface PipelineRun {
+  core: RecordingCore
+  failed: string | null
+  /** every wait a retry asked for, in ms; no test really sleeps */
+  waits: number[]
+  outputs: Record<string, string>
+  summary: string
+}
+
+export interface PipelineOptions {
+  emulator: Emulator
+  context: Context
+  token?: string
+  /** LOG_BUGS_* values, as action.yml would set them */
+  env?: Record<string, string>
+}
+
+/**
+ * Runs the five steps in process, the way action.yml chains them, but with explicit inputs and
+ * env instead of process.env (so many pipelines can run at once) and with a sleep that advances
+ * the emulator's clock instead of waiting. Every step gets its own client, as on a runner.
+ */
+export async function runPipeline(options: PipelineOptions): Promise<PipelineRun> {
+  const core = new RecordingCore()
+  const waits: number[] = []
+  const sleep = async (ms: number) => {
+    waits.push(ms)
+    options.emulator.clock.advance(ms)
+  }
+  const env: Record<string, string | undefined> = {
+    RUNNER_TEMP: mkdtempSync(join(tmpdir(), 'log-bugs-pipeline-')),
+    GITHUB_RUN_ATTEMPT: '1',
+    ...options.env
+  }
+  const inputs = readInputs(env)
+  for (const [name, step] of PIPELINE) {
+    const github = new Octokit({
+      auth: options.token ?? 'test-token',
+      baseUrl: options.emulator.url,
+      log: { debug() {}, info() {}, warn() {}, error() {} }
+    })
+    const deps: StepDeps = { github, context: options.context, core, sleep }
+    const result = await step.run(deps, inputs, env)
+    if (name === 'gather-context' && result && 'stateDir' in result)
+      inputs.stateDir = result.stateDir
+    if (core.failed !== null) break
+  }
+  return { core, failed: core.failed, waits, outputs: core.outputs, summary: core.summaryText }
+}
+
+/** The step ids of action.yml, for the test that keeps PIPELINE in step with it. */
+export const actionStepIds = (): string[] => readActionYaml().runs.steps.map(step => step.id)
