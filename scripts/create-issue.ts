@@ -1,10 +1,10 @@
-import { buildIssueTitle, link, renderIssueBody } from './lib/build-issue.js'
+import { buildIssueTitle, cleanUntrusted, link, renderIssueBody } from './lib/build-issue.js'
 import { dedupLabel } from './lib/dedup-label.js'
 import { categoryLabel, ensureLabels } from './lib/ensure-labels.js'
 import { errorMessage, errorStatus } from './lib/error-message.js'
 import { escapeInline } from './lib/escape-markdown.js'
 import { FatalError, rethrowIfFatal } from './lib/errors.js'
-import { fenceUntrusted } from './lib/build-issue.js'
+import { fenceUntrusted } from './lib/fence-code.js'
 import { listTrackedIssues } from './lib/list-tracked-issues.js'
 import { loadTemplate } from './lib/load-template.js'
 import { readInputs, type ActionInputs } from './lib/read-inputs.js'
@@ -174,7 +174,11 @@ async function resolveGreen(github: GitHub, core: Core, plan: Plan): Promise<Fil
   const resolved: FiledIssue[] = []
   for (const [fingerprint, issue] of tracked) {
     const meta = issue.metadata
-    if (!meta || meta.branch !== context.branch || (meta.workflow ?? '') !== workflowKey(context))
+    if (
+      !meta ||
+      meta.branch !== cleanUntrusted(context.branch) ||
+      (meta.workflow ?? '') !== workflowKey(context)
+    )
       continue
     const note = `Resolved: ${escapeInline(context.branch)} passed in ${link(`run ${context.runId}`, context.runUrl)} (attempt ${context.attempt}). log-bugs closes this issue; it files a new one if the failure comes back.`
     const entry: FiledIssue = {
@@ -276,7 +280,7 @@ function newMetadata(plan: Plan, fingerprint: string): IssueMetadata {
     fingerprint,
     workflow: workflowKey(plan.context),
     featureId: plan.context.feature.id,
-    branch: plan.context.branch,
+    branch: cleanUntrusted(plan.context.branch),
     pr: plan.context.pr?.number ?? null,
     runs: [plan.run],
     attemptCount: 1,
@@ -499,7 +503,7 @@ async function recordOccurrence(
     commit: /^[0-9a-f]{7,40}$/i.test(context.sha) ? `\`${context.sha.slice(0, 7)}\`` : '',
     jobs: failure.jobs.map(job => link(job.name, job.url)).join(', '),
     headline: failure.primary.log.analysis?.keyLines[0]
-      ? fenceUntrusted(failure.primary.log.analysis.keyLines[0])
+      ? fenceUntrusted(failure.primary.log.analysis.keyLines[0]).text
       : '',
     marker: occurrenceMarker(plan.run)
   })

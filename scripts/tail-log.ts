@@ -1,11 +1,12 @@
 import { analyzeLog } from './lib/analyze-log.js'
+import { cleanUntrusted } from './lib/build-issue.js'
 import { rethrowIfFatal } from './lib/errors.js'
 import { downloadJobLog, type LogSource } from './lib/download-job-log.js'
 import { errorMessage } from './lib/error-message.js'
 import { readInputs, type ActionInputs } from './lib/read-inputs.js'
 import { runStep } from './lib/run-step.js'
 import { readState, writeState } from './lib/state-store.js'
-import type { FailedJob, GitHub, JobLog, RunContext, StepDeps } from './lib/types.js'
+import type { FailedJob, GitHub, JobLog, LogAnalysis, RunContext, StepDeps } from './lib/types.js'
 
 export interface TailLogResult {
   logs: number
@@ -49,6 +50,22 @@ export async function run(
     writeState(inputs.stateDir, 'logs', logs)
     return { logs: logs.length, unavailable: logs.filter(l => !l.logAvailable).length }
   })
+}
+
+/**
+ * Secrets leave the log text as soon as it is read, so no state file, issue or summary holds
+ * them. Redaction runs on the whole excerpt, where a multi-line secret (a PEM block) is seen
+ * whole; a key line that the excerpt's redaction swallowed is shown redacted too, not alone.
+ * The signature stays raw: it is only hashed, never shown.
+ */
+export function redactAnalysis(analysis: LogAnalysis): LogAnalysis {
+  const excerpt = cleanUntrusted(analysis.excerpt)
+  const keyLines = analysis.keyLines.map(line => {
+    const clean = cleanUntrusted(line)
+    const swallowed = analysis.excerpt.includes(line) && !excerpt.includes(clean)
+    return swallowed ? '[REDACTED: part of a secret]' : clean
+  })
+  return { ...analysis, excerpt, keyLines }
 }
 
 async function readJobLog(
@@ -99,7 +116,12 @@ async function readJobLog(
         : null,
       maxLines: inputs.logLines
     })
-    return { ...base, logAvailable: true, unavailableReason: null, analysis }
+    return {
+      ...base,
+      logAvailable: true,
+      unavailableReason: null,
+      analysis: redactAnalysis(analysis)
+    }
   } catch (error) {
     rethrowIfFatal(error)
     return {

@@ -4,7 +4,8 @@ import { sanitizeText } from './sanitize-text.js'
 
 const ELLIPSIS = '…'
 
-// GitHub's documented issue title limit is 256 characters (github-platform.md §6).
+// 256 characters is the widely reported issue title limit (github-platform.md §6: unverified,
+// 1,024 was also observed); staying under it is safe either way.
 const TITLE_HARD_MAX = 256
 
 // Inputs longer than this are cut before the (linear, but not free) work: output is at most
@@ -27,12 +28,13 @@ interface Piece {
   code?: string
 }
 
-/**
- * One line of inert markdown for a table cell, list item or link text: sanitised and redacted,
- * whitespace collapsed, markdown specials escaped (`<`, `>`, `&` as entities), mentions,
- * references and autolinks put in code spans, cut to `maxLength` (default 200) UTF-16 units of
- * output, `…` included, never inside an escape or a surrogate pair. Not for raw-HTML contexts.
- */
+// escapeInline: sanitised and redacted (cheap, and a token pasted into a PR title is still a
+// token), whitespace collapsed, every markdown special escaped, mentions, references and
+// autolinks put in code spans. maxLength counts UTF-16 units of the output, '…' included; the cut
+// never falls inside an escape, an entity or a surrogate pair, and a code span cut short is
+// closed again. Code spans don't work inside raw HTML blocks: use it in markdown contexts only.
+
+/** One line of inert markdown (table cell, list item, link text), at most `maxLength` (200). */
 export function escapeInline(text: string, maxLength = 200): string {
   const limit = clampLength(maxLength, 200, Number.MAX_SAFE_INTEGER)
   const { text: plain, cut } = prepare(text, limit)
@@ -54,12 +56,12 @@ export function escapeInline(text: string, maxLength = 200): string {
   return cutPieces(pieces, limit, cut)
 }
 
-/**
- * An issue title: plain text (GitHub does not render markdown in titles), sanitised and
- * redacted, whitespace collapsed, trimmed, `@mention` written with a FULLWIDTH COMMERCIAL AT
- * (`＠user`: reads the same, pings nobody, survives sanitizeText unlike a zero-width joiner),
- * cut to `maxLength` (default 200, at most 256) with `…`.
- */
+// Titles are plain text: GitHub renders no markdown there, so nothing is escaped. GitHub does not
+// notify on a title's mentions, but integrations that mirror titles may. '＠' (U+FF20) reads as
+// '@' and pings nobody; a zero-width joiner would be stripped by sanitizeText and is an
+// invisible trick besides.
+
+/** A one-line issue title, `@mention` written `＠mention`, at most `maxLength` (200; max 256). */
 export function escapeTitle(text: string, maxLength = 200): string {
   const limit = clampLength(maxLength, 200, TITLE_HARD_MAX)
   const prepared = prepare(text, limit)
@@ -72,7 +74,7 @@ function prepare(text: string, limit: number): { text: string; cut: boolean } {
   const workLimit = Math.max(WORK_LIMIT, limit * 8)
   const cut = text.length > workLimit
   let prepared = redactSecrets(sanitizeText(cut ? text.slice(0, workLimit) : text)).text
-  if (cut) prepared = cutCodePoints(prepared, workLimit - SPLIT_SECRET_MARGIN)
+  if (cut) prepared = cutCodePoints(prepared, prepared.length - SPLIT_SECRET_MARGIN)
   return { text: prepared.replace(/\s+/g, ' ').trim(), cut }
 }
 

@@ -7,12 +7,10 @@ import { sanitizeText } from './sanitize-text.js'
 // CommonMark as well, which the 'm' flag's '^' also honours.
 const LINE_START_BACKTICKS = /^[ \t]*(`+)/gm
 
-/**
- * A fenced code block that `text` cannot close early: the fence is one backtick longer than the
- * longest backtick run starting any line of `text` (at least 3); `info` keeps only
- * `[A-Za-z0-9_+.#-]`. It does not sanitise or redact: use fenceUntrusted for untrusted text.
- * Place it at column 0: inside a list item or quote, every line needs the container's prefix.
- */
+// fenceCode only formats; untrusted text goes through fenceUntrusted. Place the block at column 0:
+// inside a list item or a quote, every line of it would need the container's prefix.
+
+/** A fence `text` cannot close: one backtick longer than any backtick run that starts a line. */
 export function fenceCode(text: string, info = ''): string {
   let longest = 0
   for (const found of text.matchAll(LINE_START_BACKTICKS)) {
@@ -25,10 +23,7 @@ export function fenceCode(text: string, info = ''): string {
   return `${fence}${safeInfo}\n${body}${fence}`
 }
 
-/**
- * sanitizeText, then redactSecrets, then fenceCode: the one call for a log excerpt. `count` is
- * the number of secrets redacted.
- */
+/** sanitizeText → redactSecrets → fenceCode: the one call for log text. */
 export function fenceUntrusted(text: string, info = ''): { text: string; count: number } {
   const redacted = redactSecrets(sanitizeText(text))
   return { text: fenceCode(redacted.text, info), count: redacted.count }

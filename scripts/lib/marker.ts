@@ -22,11 +22,7 @@ export function formatMarker(fingerprint: string): string {
   return `<!-- ${MARKER_PREFIX}${fingerprint}${COMMENT_END}`
 }
 
-/**
- * `<!-- log-bugs:metadata {json} -->` on one line. `<`, `>`, `&`, U+2028 and U+2029 are written
- * as `\u003c`-style escapes (still the same JSON) so an untrusted value such as a branch named
- * `x-->` cannot end the comment.
- */
+/** `<!-- log-bugs:metadata {json} -->`, `<>&` and U+2028/9 escaped so no value ends the comment. */
 export function formatMetadata(meta: object): string {
   const json = JSON.stringify(meta) as string | undefined
   if (json === undefined) throw new TypeError('metadata is not JSON-serialisable')
@@ -37,11 +33,10 @@ export function formatMetadata(meta: object): string {
   return `${METADATA_PREFIX}${escaped}${COMMENT_END}`
 }
 
-/**
- * The fingerprint from the last line that is exactly a log-bugs marker, outside fenced code
- * blocks; null if there is none. Untrusted text cannot forge one once it has been through
- * sanitizeText, which defangs `<!--`.
- */
+// Untrusted text cannot forge a marker line once it has been through sanitizeText, which defangs
+// '<!--'; ignoring fenced blocks is a second line of defence for bodies edited by hand.
+
+/** The fingerprint of the last line outside fenced blocks that is exactly a marker, else null. */
 export function parseMarker(body: string): string | null {
   let fingerprint: string | null = null
   for (const line of linesOutsideFences(body)) {
@@ -67,10 +62,7 @@ export function parseMetadata(body: string): unknown | null {
   }
 }
 
-/**
- * `<!-- log-bugs:<kind>=<key> -->`, e.g. `<!-- log-bugs:pr-comment=42 -->`. `kind` is
- * `[a-z][a-z0-9-]*`, `key` is `[A-Za-z0-9._:-]+`; anything else throws.
- */
+/** `<!-- log-bugs:<kind>=<key> -->`; throws unless kind is `[a-z][a-z0-9-]*`, key `[\w.:-]+`. */
 export function formatCommentMarker(kind: string, key: string): string {
   if (!KIND.test(kind)) throw new TypeError(`invalid marker kind: ${JSON.stringify(kind)}`)
   if (!KEY.test(key)) throw new TypeError(`invalid marker key: ${JSON.stringify(key)}`)

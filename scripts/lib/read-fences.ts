@@ -11,12 +11,11 @@ export interface MarkdownLine {
   fenced: boolean
 }
 
-/**
- * Splits markdown into lines and marks the fenced code blocks as CommonMark does at the top
- * level: an opening fence is 3+ backticks (info string without backticks) or 3+ tildes after at
- * most `maxIndent` spaces; the block ends at a line of at least as many of the same character
- * after ≤ 3 spaces, or at the end of the text (reported as `unclosed`).
- */
+// As CommonMark at the top level: an opening fence is 3+ backticks (with no backtick in its info
+// string) or 3+ tildes after at most `maxIndent` spaces; the block ends at a line of at least as
+// many of the same character after ≤ 3 spaces, or at the end of the text (then `unclosed`).
+
+/** Splits markdown into lines and marks those of fenced code blocks, fences included. */
 export function readFences(
   text: string,
   maxIndent: 0 | 1 | 2 | 3 = 3

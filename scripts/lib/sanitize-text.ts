@@ -34,13 +34,11 @@ const COMMENT_DELIMITER = /<!--|--!?>/g
 /** U+2010 HYPHEN: looks like '-', but '<!‐‐' opens no comment and '‐‐>' closes none. */
 const HYPHEN = '\u2010'
 
-/**
- * Makes untrusted text safe to place anywhere: strips ANSI escapes (keeping OSC 8 link text),
- * invisible and bidi characters and other controls (keeps \n and \t), turns CRLF/CR into LF and
- * lone surrogates into U+FFFD, and defangs HTML comment delimiters as `<!‐‐`, `‐‐>` and `‐‐!>`
- * (U+2010 hyphens) so the text can never open, close or forge a hidden `<!-- log-bugs… -->`
- * marker. Idempotent.
- */
+// Zero-width characters can't defang the comment delimiters: this very function strips them, and
+// '<!-\u200c-' would come out as '<!--'. A visible U+2010 survives, and the text still reads as
+// '<!--'. The order of the steps matters; see the last one.
+
+/** Strips ANSI, invisible and control characters; writes `<!--`, `-->` with U+2010 hyphens. */
 export function sanitizeText(text: string): string {
   return (
     text

@@ -124,7 +124,9 @@ describe('every route answers in the shape the OpenAPI description documents', (
     )) as { id: number }
     const deleted = await octokit.rest.issues.deleteComment({ ...base, comment_id: doomed.id })
     expect(deleted.status).toBe(204)
-    await expect(octokit.rest.issues.getComment({ ...base, comment_id: doomed.id })).rejects.toMatchObject({ status: 404 })
+    await expect(
+      octokit.rest.issues.getComment({ ...base, comment_id: doomed.id })
+    ).rejects.toMatchObject({ status: 404 })
     await check('GET /repos/{owner}/{repo}/labels', octokit.rest.issues.listLabelsForRepo(base))
     await check(
       'GET /repos/{owner}/{repo}/labels/{name}',

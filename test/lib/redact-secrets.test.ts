@@ -211,6 +211,7 @@ describe('redactSecrets', () => {
     ['a URL without credentials', 'https://example.com:8080/path?q=1'],
     ['an identifier on a secret line', 'secretManagerServiceClientConfiguration = loaded'],
     ['a word "bearer"', 'the bearer token is invalid'],
+    ['a Slack-like word', 'xoxo-lovely-message-for-you'],
     ['a 64-hex digest on a plain line', `sha256:${'ab'.repeat(32)}`],
     ['an email address', 'Author: Jane Doe <jane.doe@example.com>'],
     ['an empty string', '']

@@ -1,4 +1,5 @@
 import { analyzeLog } from './lib/analyze-log.js';
+import { cleanUntrusted } from './lib/build-issue.js';
 import { rethrowIfFatal } from './lib/errors.js';
 import { downloadJobLog } from './lib/download-job-log.js';
 import { errorMessage } from './lib/error-message.js';
@@ -35,6 +36,21 @@ export async function run(deps, inputs = readInputs(process.env)) {
         writeState(inputs.stateDir, 'logs', logs);
         return { logs: logs.length, unavailable: logs.filter(l => !l.logAvailable).length };
     });
+}
+/**
+ * Secrets leave the log text as soon as it is read, so no state file, issue or summary holds
+ * them. Redaction runs on the whole excerpt, where a multi-line secret (a PEM block) is seen
+ * whole; a key line that the excerpt's redaction swallowed is shown redacted too, not alone.
+ * The signature stays raw: it is only hashed, never shown.
+ */
+export function redactAnalysis(analysis) {
+    const excerpt = cleanUntrusted(analysis.excerpt);
+    const keyLines = analysis.keyLines.map(line => {
+        const clean = cleanUntrusted(line);
+        const swallowed = analysis.excerpt.includes(line) && !excerpt.includes(clean);
+        return swallowed ? '[REDACTED: part of a secret]' : clean;
+    });
+    return { ...analysis, excerpt, keyLines };
 }
 async function readJobLog(github, context, job, inputs, sleep) {
     const base = { jobId: job.id, jobName: job.name };
@@ -78,7 +94,12 @@ async function readJobLog(github, context, job, inputs, sleep) {
                 : null,
             maxLines: inputs.logLines
         });
-        return { ...base, logAvailable: true, unavailableReason: null, analysis };
+        return {
+            ...base,
+            logAvailable: true,
+            unavailableReason: null,
+            analysis: redactAnalysis(analysis)
+        };
     }
     catch (error) {
         rethrowIfFatal(error);

@@ -1,5 +1,5 @@
 import { escapeInline, escapeTitle } from './escape-markdown.js';
-import { fenceCode } from './fence-code.js';
+import { fenceUntrusted } from './fence-code.js';
 import { formatMarker, formatMetadata } from './marker.js';
 import { redactSecrets } from './redact-secrets.js';
 import { renderTemplate } from './render-template.js';
@@ -14,15 +14,25 @@ import { normalizeJobName } from './normalize-job-name.js';
 export const BODY_LIMIT = 65_536;
 const BODY_BUDGET = BODY_LIMIT - 512;
 const TITLE_LIMIT = 200;
-/** Log text made safe to post: control characters and secrets removed, then fenced. */
-export function fenceUntrusted(text, info = '') {
-    return fenceCode(redactSecrets(sanitizeText(text)).text, info);
+/** Log text fenced so it cannot break out, after sanitising and redaction. */
+const fenced = (text, info = '') => fenceUntrusted(text, info).text;
+/** Untrusted text with control characters and secrets removed, for anywhere it is shown. */
+export function cleanUntrusted(text) {
+    return redactSecrets(sanitizeText(text)).text;
 }
-/** `[<branch>] <job> job failed: <headline>`, the form users of the original bug logger know. */
+/**
+ * `[<branch>] <job> job failed: <headline>`, the form users of the original bug logger know.
+ * GitHub shows titles as plain text, but other workflows often paste `github.event.issue.title`
+ * into a shell: so the title never carries `${{`, `$(`, backticks or `#N` (a cross-reference)
+ * from a branch name or log line.
+ */
 export function buildIssueTitle(branch, job, headline) {
     const base = `[${branch || 'no branch'}] ${normalizeJobName(job)} job failed`;
-    const text = headline ? `${base}: ${redactSecrets(sanitizeText(headline)).text.trim()}` : base;
-    return escapeTitle(text, TITLE_LIMIT);
+    const text = headline ? `${base}: ${cleanUntrusted(headline).trim()}` : base;
+    return escapeTitle(text, TITLE_LIMIT)
+        .replace(/\$(?=\{\{|\()/g, '$ ')
+        .replace(/`/g, "'")
+        .replace(/#(?=\d)/g, '＃');
 }
 /** A markdown link whose URL came from the API; anything else is shown as plain text. */
 export function link(text, url) {
@@ -91,8 +101,8 @@ export function buildIssueView(input, excerptLines) {
             : '—',
         run: link(`run ${context.runId}`, context.runUrl),
         attempt: String(context.attempt),
-        keyLines: keyLines.length > 0 ? fenceUntrusted(keyLines.join('\n')) : '',
-        excerpt: excerpt ? fenceUntrusted(excerpt) : '',
+        keyLines: keyLines.length > 0 ? fenced(keyLines.join('\n')) : '',
+        excerpt: excerpt ? fenced(excerpt) : '',
         logUnavailable: escapeInline(log.unavailableReason ?? 'no excerpt could be taken from the log', 300),
         jobUrl: /^https?:\/\/\S+$/.test(job.failedStep?.url ?? job.url)
             ? (job.failedStep?.url ?? job.url)
@@ -103,7 +113,7 @@ export function buildIssueView(input, excerptLines) {
                 .map(leg => link(leg.name, leg.url))
                 .join(', ')
             : '',
-        command: command ? fenceUntrusted(command, 'sh') : '',
+        command: command ? fenced(command, 'sh') : '',
         issueNumber: input.issueNumber === null ? '' : String(input.issueNumber),
         assignment: input.assignment,
         extra: input.extra,
@@ -140,7 +150,7 @@ export function renderIssueBody(template, input, unknown = new Set()) {
         return body;
     body = renderTemplate(template, {
         ...lean,
-        keyLines: fenceUntrusted((input.failure.primary.log.analysis?.keyLines[0] ?? '').slice(0, 500)),
+        keyLines: fenced((input.failure.primary.log.analysis?.keyLines[0] ?? '').slice(0, 500)),
         extra: ''
     }, unknown);
     if (body.length <= BODY_BUDGET)

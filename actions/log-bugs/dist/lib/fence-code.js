@@ -5,12 +5,9 @@ import { sanitizeText } from './sanitize-text.js';
 // too costs nothing and also covers a caller that indents the block. '\r' ends a line in
 // CommonMark as well, which the 'm' flag's '^' also honours.
 const LINE_START_BACKTICKS = /^[ \t]*(`+)/gm;
-/**
- * A fenced code block that `text` cannot close early: the fence is one backtick longer than the
- * longest backtick run starting any line of `text` (at least 3); `info` keeps only
- * `[A-Za-z0-9_+.#-]`. It does not sanitise or redact: use fenceUntrusted for untrusted text.
- * Place it at column 0: inside a list item or quote, every line needs the container's prefix.
- */
+// fenceCode only formats; untrusted text goes through fenceUntrusted. Place the block at column 0:
+// inside a list item or a quote, every line of it would need the container's prefix.
+/** A fence `text` cannot close: one backtick longer than any backtick run that starts a line. */
 export function fenceCode(text, info = '') {
     let longest = 0;
     for (const found of text.matchAll(LINE_START_BACKTICKS)) {
@@ -22,10 +19,7 @@ export function fenceCode(text, info = '') {
     const body = text === '' || /[\r\n]$/.test(text) ? text : `${text}\n`;
     return `${fence}${safeInfo}\n${body}${fence}`;
 }
-/**
- * sanitizeText, then redactSecrets, then fenceCode: the one call for a log excerpt. `count` is
- * the number of secrets redacted.
- */
+/** sanitizeText → redactSecrets → fenceCode: the one call for log text. */
 export function fenceUntrusted(text, info = '') {
     const redacted = redactSecrets(sanitizeText(text));
     return { text: fenceCode(redacted.text, info), count: redacted.count };

@@ -36,11 +36,9 @@ const PINGS = [...REFERENCES, MENTION];
 const PINGS_AND_LINKS = [...LINKS, ...PINGS];
 const FIND = { pings: compile(PINGS, true), links: compile(PINGS_AND_LINKS, true) };
 const STICKY = { pings: compile(PINGS, false), links: compile(PINGS_AND_LINKS, false) };
-/**
- * Ranges of plain text that GitHub would turn into a mention or an issue reference (with
- * `links`, also any autolink), merged with what follows them directly: once a range is wrapped
- * in backticks, '@a@b' or '#1#2' would otherwise start a new, live one after the backtick.
- */
+// A range is merged with a reference that follows it directly: once the first is wrapped in
+// backticks, '@a@b' or '#1#2' would otherwise start a new, live one after the backtick.
+/** Ranges of plain text that GitHub links as mentions or references (with `links`, any link). */
 export function findReferences(text, options = {}) {
     const kind = options.links === true ? 'links' : 'pings';
     const find = new RegExp(FIND[kind]);
@@ -66,13 +64,12 @@ export function findReferences(text, options = {}) {
     }
     return ranges;
 }
-/**
- * Wraps `@user`, `@org/team`, `#123`, `GH-123`, `owner/repo#123` and issue/PR URLs in code spans
- * (GitHub never links inside code) so they read the same but notify nobody; `a@b.com` is left
- * alone. Fenced blocks and one-line code spans stay untouched. To make that hold whatever the
- * input, unmatched backticks are escaped, raw HTML and `<autolinks>` are entity-escaped, a fence
- * is only trusted at column 0, and an unclosed fence is closed at the end.
- */
+// How the output stays safe whatever the input: a code span is kept only if it provably is one (see
+// neutralizeLine), unmatched backticks are escaped so our spans cannot pair with them, '<' before
+// a tag or autolink becomes '&lt;' (code spans don't work inside raw HTML), a fence is trusted only
+// at column 0 (an indented one may belong to a list item that a later line closes), and an
+// unclosed fence is closed so it cannot swallow what the caller appends.
+/** Wraps mentions and issue references in code spans; fenced blocks and code spans stay. */
 export function neutralizeMentions(text) {
     const { lines, unclosed } = readFences(text, 0);
     let output = '';

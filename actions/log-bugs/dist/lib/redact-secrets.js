@@ -18,7 +18,7 @@ const SHAPE_RULES = [
     // AWS access key ids: AKIAIOSFODNN7EXAMPLE
     keepPrefix(/(?<![A-Za-z0-9])(AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|APKA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}(?![A-Za-z0-9])/g),
     // Slack: xoxb- xoxp- xoxa- xoxr- xoxs- xoxe.xoxp- and app-level xapp- tokens
-    keepPrefix(/(xox[a-z](?:\.xox[a-z])?-|xapp-)[A-Za-z0-9-]{10,}/g),
+    keepPrefix(/(xox[abprse](?:\.xox[abprse])?-|xapp-)[A-Za-z0-9-]{10,}/g),
     // Slack and Discord webhooks: the path after the fixed part is the credential
     keepPrefix(/(hooks\.slack\.com\/(?:services|workflows|triggers)\/)[A-Za-z0-9_/-]+/g),
     keepPrefix(/(discord(?:app)?\.com\/api\/webhooks\/)[0-9]+\/[A-Za-z0-9_-]+/g),
@@ -54,7 +54,7 @@ const CONTEXT_RULES = [
     //   'proxy-authorization: Basic dXNlcjpwYXNz' → 'proxy-authorization: Basic [REDACTED]'
     {
         pattern: /((?:authorization|x-api-key|x-auth-token|private-token)["']?[ \t]*[:=][ \t]*["']?)(?:(bearer|token|basic|digest|negotiate|ntlm|apikey|api-key|key|otp|sso-key|mac|aws4-hmac-sha256)([ \t]+))?([^\s"'`,;]+)/gi,
-        replace: (match, [prefix, scheme, space, value]) => {
+        replace: (_match, [prefix, scheme, space, value]) => {
             if (value === undefined || !isCredential(value))
                 return null;
             // 'Authorization: Bearer' with nothing after it: the scheme word was taken as the value.
@@ -139,12 +139,12 @@ function redactValue(prefix, raw) {
         (/passw(?:or)?d/.test(name) && looksLikePassword(value));
     return secret ? `${prefix}${REDACTED}${rest}` : null;
 }
-/**
- * Replaces secrets in text with `[REDACTED]`, keeping a non-secret prefix where it helps the
- * reader (`ghp_[REDACTED]`, `Authorization: Bearer [REDACTED]`, `https://user:[REDACTED]@host`);
- * a PEM private key block becomes `[REDACTED PRIVATE KEY]`, to the end of the text when its END
- * line is missing. `count` is the number of secrets replaced. Linear time; idempotent.
- */
+// Output keeps a non-secret prefix where it helps the reader: 'ghp_[REDACTED]',
+// 'Authorization: Bearer [REDACTED]', 'https://user:[REDACTED]@host'. A PEM block becomes
+// '[REDACTED PRIVATE KEY]' with no BEGIN line left behind, so a second pass (idempotence) cannot
+// mistake it for a key without an END. Run sanitizeText first: ANSI codes or a zero-width space
+// inside a token would hide it from these patterns.
+/** Replaces secrets with `[REDACTED]`; a PEM key missing its END line goes to the end of text. */
 export function redactSecrets(text) {
     let count = 0;
     const apply = (input, rule) => input.replace(rule.pattern, (match, ...args) => {
