@@ -17,3 +17,10 @@ export function errorStatus(error: unknown): number | undefined {
   }
   return undefined
 }
+
+/** The parsed body of an Octokit RequestError's response (GitHub's error JSON), if any. */
+export function errorData(error: unknown): unknown {
+  return typeof error === 'object' && error !== null && 'response' in error
+    ? (error as { response?: { data?: unknown } }).response?.data
+    : undefined
+}

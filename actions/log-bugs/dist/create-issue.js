@@ -1,18 +1,20 @@
-import { buildIssueTitle, cleanUntrusted, link, renderIssueBody } from './lib/build-issue.js';
+import { buildIssueTitle, link, renderIssueBody } from './lib/build-issue.js';
+import { CannotFileError, cannotFile } from './lib/cannot-file.js';
 import { dedupLabel } from './lib/dedup-label.js';
+import { decideAssignee } from './lib/decide-assignee.js';
 import { categoryLabel, ensureLabels } from './lib/ensure-labels.js';
-import { errorMessage, errorStatus } from './lib/error-message.js';
+import { errorData, errorMessage, errorStatus } from './lib/error-message.js';
+import { rethrowIfFatal } from './lib/errors.js';
 import { escapeInline } from './lib/escape-markdown.js';
-import { FatalError, rethrowIfFatal } from './lib/errors.js';
-import { fenceUntrusted } from './lib/fence-code.js';
+import { newMetadata } from './lib/issue-plan.js';
 import { listTrackedIssues } from './lib/list-tracked-issues.js';
 import { loadTemplate } from './lib/load-template.js';
 import { readInputs } from './lib/read-inputs.js';
-import { listOccurrences, mergeRuns, occurrenceKey, occurrenceMarker, replaceMetadata } from './lib/record-occurrence.js';
-import { renderTemplate } from './lib/render-template.js';
+import { recordOccurrence } from './lib/record-occurrence.js';
+import { renderSummary } from './lib/render-summary.js';
+import { ranGreen, resolveGreen } from './lib/resolve-green.js';
 import { runStep } from './lib/run-step.js';
 import { readState, writeState } from './lib/state-store.js';
-import { renderSummary } from './lib/render-summary.js';
 /**
  * Files one issue per new failure, and records a known failure on its open issue (one comment
  * per run and attempt, never two) instead of filing again. Cannot file → fails the step with one
@@ -104,110 +106,6 @@ export async function run(deps, inputs = readInputs(process.env), env = process.
     });
 }
 const isString = (value) => value !== null;
-/** What ties an issue to "its" workflow: the file path, which is stable, else the name. */
-const workflowKey = (context) => context.workflow.path || context.workflow.name;
-/**
- * The run passed: no failed job in the jobs API, or, when the API was unavailable, job-results
- * that list jobs and none that failed. Without either we cannot tell, so nothing is closed.
- */
-function ranGreen(context) {
-    if (context.failedJobs.length > 0)
-        return false;
-    if (context.jobsSource === 'api')
-        return true;
-    const results = Object.values(context.jobResults);
-    return results.length > 0 && results.every(result => result === 'success' || result === 'skipped');
-}
-/**
- * The branch went green in this workflow: close the issues log-bugs filed for failures of this
- * workflow on this branch, with a comment naming the run that passed. Issues of other branches
- * or other workflows stay open.
- */
-async function resolveGreen(github, core, plan) {
-    const { context, inputs } = plan;
-    const tracked = await listTrackedIssues(github, {
-        owner: context.owner,
-        repo: context.repo,
-        label: dedupLabel(inputs.labels),
-        botLogin: plan.botLogin
-    });
-    const resolved = [];
-    for (const [fingerprint, issue] of tracked) {
-        const meta = issue.metadata;
-        if (!meta ||
-            meta.branch !== cleanUntrusted(context.branch) ||
-            (meta.workflow ?? '') !== workflowKey(context))
-            continue;
-        const note = `Resolved: ${escapeInline(context.branch)} passed in ${link(`run ${context.runId}`, context.runUrl)} (attempt ${context.attempt}). log-bugs closes this issue; it files a new one if the failure comes back.`;
-        const entry = {
-            fingerprint,
-            number: issue.number,
-            url: issue.url,
-            title: issue.title,
-            created: false,
-            isRetry: false,
-            attemptCount: meta.attemptCount,
-            jobs: [],
-            resolved: true
-        };
-        if (inputs.dryRun) {
-            core.info(`log-bugs: dry-run: would close #${issue.number} (${context.branch} is green)`);
-            resolved.push({ ...entry, wouldBe: { title: issue.title, body: note } });
-            continue;
-        }
-        const target = { owner: context.owner, repo: context.repo, issue_number: issue.number };
-        await github.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
-            ...target,
-            body: note
-        });
-        await github.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
-            ...target,
-            state: 'closed',
-            state_reason: 'completed'
-        });
-        core.info(`log-bugs: closed #${issue.number}: ${context.branch} is green`);
-        resolved.push(entry);
-    }
-    return resolved;
-}
-/** Filing was refused: carries the would-be issue for the job summary. */
-class CannotFileError extends FatalError {
-    wouldBe;
-    constructor(message, wouldBe) {
-        super(message);
-        this.wouldBe = wouldBe;
-    }
-}
-/** The PR author when GitHub would accept them as assignee; otherwise why not, for the body. */
-async function decideAssignee(github, context, inputs) {
-    const author = context.pr?.author;
-    if (!inputs.assignAuthor || !author)
-        return { assignee: null, note: '' };
-    const who = escapeInline(author);
-    if (/\[bot\]$/.test(author)) {
-        return { assignee: null, note: `_Not assigned: the pull request's author ${who} is a bot._` };
-    }
-    try {
-        // 204 when assignable, 404 when not; creating with an unassignable user fails the whole
-        // request with 422, so ask first (github-platform.md §5).
-        await github.request('GET /repos/{owner}/{repo}/assignees/{assignee}', {
-            owner: context.owner,
-            repo: context.repo,
-            assignee: author
-        });
-        return { assignee: author, note: '' };
-    }
-    catch (error) {
-        rethrowIfFatal(error);
-        const status = errorStatus(error);
-        return {
-            assignee: null,
-            note: status === 404
-                ? `_Not assigned: ${who} cannot be assigned in this repository (only people with access can be; fork contributors usually cannot)._`
-                : `_Not assigned: checking whether ${who} can be assigned failed (HTTP ${status ?? '?'})._`
-        };
-    }
-}
 function overflowSection(overflow, maxIssues) {
     if (overflow.length === 0)
         return '';
@@ -224,20 +122,6 @@ function overflowSection(overflow, maxIssues) {
         ...lines,
         ''
     ].join('\n');
-}
-function newMetadata(plan, fingerprint) {
-    return {
-        version: 1,
-        fingerprint,
-        workflow: workflowKey(plan.context),
-        featureId: plan.context.feature.id,
-        branch: cleanUntrusted(plan.context.branch),
-        pr: plan.context.pr?.number ?? null,
-        runs: [plan.run],
-        attemptCount: 1,
-        firstSeen: plan.now,
-        lastSeen: plan.now
-    };
 }
 async function createIssue(github, core, plan, failure, template, assignment, extra) {
     const { context, inputs } = plan;
@@ -283,7 +167,7 @@ async function createIssue(github, core, plan, failure, template, assignment, ex
         const status = errorStatus(error);
         if (status === 422 &&
             assignment.assignee &&
-            /assignee/i.test(JSON.stringify(errorBody(error)))) {
+            /assignee/i.test(JSON.stringify(errorData(error)))) {
             // Someone lost access between the check and the create: file unassigned.
             note = `_Not assigned: GitHub refused ${escapeInline(assignment.assignee)} as assignee._`;
             body = render(null, note);
@@ -367,132 +251,6 @@ async function reconcileRace(github, core, plan, failure, filed) {
     }
     const recorded = await recordOccurrence(github, core, plan, failure, oldest);
     return { ...recorded, created: false, isRetry: true };
-}
-/**
- * Records this run on a known failure's issue: one occurrence comment per run and attempt
- * (looked up first, so a re-run of this step never posts twice), then the metadata's run list
- * and count. Concurrent runs may each write a stale count; the last writer re-reads the
- * comments once more so the count converges.
- */
-async function recordOccurrence(github, core, plan, failure, issue) {
-    const { context, inputs } = plan;
-    const target = {
-        owner: context.owner,
-        repo: context.repo,
-        issue: issue.number,
-        botLogin: plan.botLogin
-    };
-    const base = issue.metadata ?? {
-        ...newMetadata(plan, failure.fingerprint),
-        runs: [],
-        attemptCount: 1
-    };
-    const result = {
-        fingerprint: failure.fingerprint,
-        number: issue.number,
-        url: issue.url,
-        title: issue.title,
-        created: false,
-        isRetry: true,
-        attemptCount: base.attemptCount,
-        jobs: failure.jobs.map(j => j.name)
-    };
-    const ownKey = occurrenceKey(plan.run);
-    if (base.runs.some(run => occurrenceKey(run) === ownKey)) {
-        return { ...result, isRetry: base.runs.length > 1 };
-    }
-    let occurrences = await listOccurrences(github, target);
-    const comment = renderTemplate(loadTemplate('occurrence'), {
-        run: link(`run ${context.runId}`, context.runUrl),
-        attempt: String(context.attempt),
-        branch: escapeInline(context.branch || '(none)'),
-        pr: context.pr ? link(`#${context.pr.number}`, context.pr.url) : '',
-        commit: /^[0-9a-f]{7,40}$/i.test(context.sha) ? `\`${context.sha.slice(0, 7)}\`` : '',
-        jobs: failure.jobs.map(job => link(job.name, job.url)).join(', '),
-        headline: failure.primary.log.analysis?.keyLines[0]
-            ? fenceUntrusted(failure.primary.log.analysis.keyLines[0]).text
-            : '',
-        marker: occurrenceMarker(plan.run)
-    });
-    const already = occurrences.runs.some(run => occurrenceKey(run) === ownKey);
-    const projected = mergeRuns(base, [...occurrences.runs, plan.run], plan.now);
-    if (inputs.dryRun) {
-        core.info(`log-bugs: dry-run: would record run ${ownKey} on #${issue.number}\n${comment}`);
-        return {
-            ...result,
-            attemptCount: projected.attemptCount,
-            wouldBe: { title: issue.title, body: comment }
-        };
-    }
-    const api = { owner: context.owner, repo: context.repo };
-    if (!already) {
-        const { data: posted } = await github.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...api, issue_number: issue.number, body: comment });
-        // Two reporters of the same run (matrix legs reporting separately) can both find no comment
-        // for it and both post: the oldest stays, a later twin deletes itself.
-        occurrences = await listOccurrences(github, target);
-        const twin = occurrences.comments.find(c => c.key === ownKey && c.id < posted.id);
-        if (twin) {
-            await github.request('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}', {
-                ...api,
-                comment_id: posted.id
-            });
-            occurrences = await listOccurrences(github, target);
-        }
-    }
-    let written = -1;
-    for (let round = 0; round < 3; round++) {
-        const meta = mergeRuns(base, occurrences.runs.concat(already ? [] : [plan.run]), plan.now);
-        if (meta.runs.length === written)
-            break;
-        try {
-            await github.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
-                ...api,
-                issue_number: issue.number,
-                body: replaceMetadata(issue.body, meta)
-            });
-        }
-        catch (error) {
-            rethrowIfFatal(error);
-            core.warning(`log-bugs: could not update the run count on #${issue.number}: ${errorMessage(error)}`);
-            break;
-        }
-        written = meta.runs.length;
-        result.attemptCount = meta.attemptCount;
-        occurrences = await listOccurrences(github, target);
-    }
-    core.info(`log-bugs: recorded run ${ownKey} on #${issue.number} (seen ${result.attemptCount} times)`);
-    return result;
-}
-function errorBody(error) {
-    return typeof error === 'object' && error !== null && 'response' in error
-        ? error.response?.data
-        : undefined;
-}
-/** One line: what failed and how to fix it. */
-function cannotFile(status, error, context) {
-    const fork = context.pr?.fork
-        ? ' This looks like a pull request from a fork, whose token is read-only: use the workflow_run recipe in the log-bugs README.'
-        : '';
-    switch (status) {
-        case 401:
-            return 'cannot file the issue: the token was rejected (HTTP 401). Pass a valid github-token.';
-        case 403:
-        case 429:
-            if (/rate limit/i.test(errorMessage(error))) {
-                return `cannot file the issue: GitHub's secondary rate limit asked to wait longer than log-bugs may (HTTP ${status}). Re-run the job in a few minutes.`;
-            }
-            if (status === 429)
-                return `cannot file the issue: GitHub answered HTTP 429 (${errorMessage(error)}). Re-run the job later.`;
-            return `cannot file the issue: the token lacks \`issues: write\` (HTTP 403: ${errorMessage(error)}). Add \`permissions: { issues: write }\` to the job.${fork}`;
-        case 404:
-            return `cannot file the issue: ${context.owner}/${context.repo} was not found with this token (HTTP 404). Check the github-token input.`;
-        case 410:
-            return `cannot file the issue: issues are disabled in ${context.owner}/${context.repo} (HTTP 410). Enable them in the repository settings.`;
-        case 422:
-            return `cannot file the issue: GitHub refused it as invalid (HTTP 422: ${errorMessage(error)}).`;
-        default:
-            return `cannot file the issue (${status ? `HTTP ${status}` : 'network error'}: ${errorMessage(error)}).`;
-    }
 }
 async function writeSummarySafely(core, markdown) {
     try {

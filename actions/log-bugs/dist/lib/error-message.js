@@ -19,3 +19,9 @@ export function errorStatus(error) {
     }
     return undefined;
 }
+/** The parsed body of an Octokit RequestError's response (GitHub's error JSON), if any. */
+export function errorData(error) {
+    return typeof error === 'object' && error !== null && 'response' in error
+        ? error.response?.data
+        : undefined;
+}
