@@ -56,6 +56,14 @@ export interface RunActionOptions {
 }
 
 const EXPRESSION = /\$\{\{\s*(.*?)\s*\}\}/g
+// vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER warns that it is experimental on every use; that
+// one warning says nothing about log-bugs, so it is dropped, and every other warning still shows.
+const emitWarning = process.emitWarning.bind(process)
+process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+  if (String(warning).includes('USE_MAIN_CONTEXT_DEFAULT_LOADER')) return
+  return (emitWarning as (...args: unknown[]) => void)(warning, ...rest)
+}) as typeof process.emitWarning
+
 const SCRIPT_ARGUMENTS = [
   'require',
   '__original_require__',
