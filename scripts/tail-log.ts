@@ -18,6 +18,12 @@ export interface TailLogResult {
  * signed log URL is fetched outside the retrying client: both get a fresh link and another try.
  */
 const LOG_RETRIES = [2000, 4000, 8000]
+
+/**
+ * Job logs read per run. A wide matrix can fail hundreds of legs the same way; two requests per
+ * log, serially (GitHub's advice), would eat the job's time and the token's hourly budget.
+ */
+const MAX_LOGS = 25
 const retryable = (status: number | null) => status === null || status === 404 || status >= 500
 
 /**
@@ -32,8 +38,17 @@ export async function run(
   return runStep(deps, inputs, async (github, core) => {
     const context = readState<RunContext>(inputs.stateDir, 'context')
     const logs: JobLog[] = []
-    for (const job of context.failedJobs) {
-      const log = await readJobLog(github, context, job, inputs, deps.sleep)
+    for (const [index, job] of context.failedJobs.entries()) {
+      const log =
+        index < MAX_LOGS
+          ? await readJobLog(github, context, job, inputs, deps.sleep)
+          : {
+              jobId: job.id,
+              jobName: job.name,
+              logAvailable: false,
+              unavailableReason: `log-bugs reads at most ${MAX_LOGS} job logs per run, and ${context.failedJobs.length} jobs failed`,
+              analysis: null
+            }
       if (!log.logAvailable) {
         core.warning(
           `log-bugs: no log for job "${job.name}": ${log.unavailableReason} (${job.url})`

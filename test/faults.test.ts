@@ -389,7 +389,7 @@ describe('faults: the table of issue #4', () => {
     }
   })
 
-  it('300 failed matrix legs: one issue under the limit', async () => {
+  it('300 failed matrix legs: 25 logs read, one issue under the limit', async () => {
     const legs = Array.from(
       { length: 300 },
       (_, i) => [`typecheck (shard ${i + 1}/300, ${'x'.repeat(100)})`, tsc] as [string, typeof tsc]
@@ -401,6 +401,8 @@ describe('faults: the table of issue #4', () => {
     expect(issues).toHaveLength(1)
     expect(issues[0]!.body.length).toBeLessThanOrEqual(65_536)
     expect(issues[0]!.body).toContain('and 280 more')
+    // Only the first 25 logs are read; the other legs join the analysed failure of the same job.
+    expect(gh.routeCounts()['GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs']).toBe(25)
   })
 
   it.each([

@@ -3,6 +3,7 @@ import { rethrowIfFatal } from './lib/errors.js';
 import { errorMessage } from './lib/error-message.js';
 import { findBotLogin } from './lib/find-bot-login.js';
 import { fingerprintFailure } from './lib/fingerprint-failure.js';
+import { normalizeJobName } from './lib/normalize-job-name.js';
 import { listTrackedIssues, searchTrackedIssues } from './lib/list-tracked-issues.js';
 import { readInputs } from './lib/read-inputs.js';
 import { runStep } from './lib/run-step.js';
@@ -59,9 +60,30 @@ export async function run(deps, inputs = readInputs(process.env)) {
         };
     });
 }
-/** One Failure per fingerprint, in the order the jobs failed; matrix legs share one. */
+/**
+ * One Failure per fingerprint, in the order the jobs failed; matrix legs share one. A leg whose
+ * log could not be read (expired, or over the per-run cap) joins an analysed leg of the same job
+ * and step: it most likely failed the same way, and a vague second issue would help nobody.
+ */
 export function groupFailures(context, logs) {
     const groups = new Map();
+    const unread = [];
+    const workflow = context.workflow.path || context.workflow.name;
+    const add = (fingerprint, job, log, step) => {
+        const entry = { name: job.name, id: job.id, url: job.failedStep?.url ?? job.url, step };
+        const known = groups.get(fingerprint);
+        if (known)
+            known.jobs.push(entry);
+        else {
+            groups.set(fingerprint, {
+                fingerprint,
+                category: log.analysis?.category ?? 'unknown',
+                jobs: [entry],
+                primary: { job, log },
+                existing: null
+            });
+        }
+    };
     context.failedJobs.forEach((job, index) => {
         const log = logs[index] ?? {
             jobId: job.id,
@@ -72,32 +94,27 @@ export function groupFailures(context, logs) {
         };
         const analysis = log.analysis;
         const step = analysis?.failedStep?.name ?? job.failedStep?.name ?? null;
+        if (!analysis) {
+            unread.push({ job, log, step });
+            return;
+        }
         const fingerprint = fingerprintFailure({
-            workflow: context.workflow.path || context.workflow.name,
+            workflow,
             job: job.name,
             step,
-            category: analysis?.category ?? 'unknown',
-            signature: analysis?.signature ?? [],
-            terminal: analysis?.terminal ?? null,
-            exitCode: analysis?.exitCode ?? null
+            category: analysis.category,
+            signature: analysis.signature,
+            terminal: analysis.terminal,
+            exitCode: analysis.exitCode
         });
-        const entry = { name: job.name, id: job.id, url: job.failedStep?.url ?? job.url, step };
-        const known = groups.get(fingerprint);
-        if (known) {
-            known.jobs.push(entry);
-            // Prefer a leg whose log we could read to represent the failure.
-            if (!known.primary.log.analysis && analysis)
-                known.primary = { job, log };
-        }
-        else {
-            groups.set(fingerprint, {
-                fingerprint,
-                category: analysis?.category ?? 'unknown',
-                jobs: [entry],
-                primary: { job, log },
-                existing: null
-            });
-        }
+        add(fingerprint, job, log, step);
     });
+    for (const { job, log, step } of unread) {
+        const sibling = [...groups.values()].find(group => normalizeJobName(group.primary.job.name) === normalizeJobName(job.name) &&
+            (group.jobs[0]?.step ?? null) === step);
+        const fingerprint = sibling?.fingerprint ??
+            fingerprintFailure({ workflow, job: job.name, step, category: 'unknown', signature: [] });
+        add(fingerprint, job, log, step);
+    }
     return [...groups.values()];
 }

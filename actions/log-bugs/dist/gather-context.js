@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import { errorMessage, errorStatus } from './lib/error-message.js';
 import { rethrowIfFatal } from './lib/errors.js';
 import { extractFeature } from './lib/extract-feature.js';
@@ -16,7 +17,7 @@ export async function run(deps, inputs = readInputs(process.env), env = process.
         const { context } = deps;
         const { owner, repo } = context.repo;
         const runId = inputs.runId ?? context.runId;
-        const stateDir = createStateDir(env.RUNNER_TEMP || inputs.stateDir || '/tmp');
+        const stateDir = createStateDir(env.RUNNER_TEMP || inputs.stateDir || tmpdir());
         core.setOutput('state-dir', stateDir);
         const jobResults = parseJobResults(inputs.jobResults);
         if (jobResults.problem)

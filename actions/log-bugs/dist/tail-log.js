@@ -11,6 +11,11 @@ import { readState, writeState } from './lib/state-store.js';
  * signed log URL is fetched outside the retrying client: both get a fresh link and another try.
  */
 const LOG_RETRIES = [2000, 4000, 8000];
+/**
+ * Job logs read per run. A wide matrix can fail hundreds of legs the same way; two requests per
+ * log, serially (GitHub's advice), would eat the job's time and the token's hourly budget.
+ */
+const MAX_LOGS = 25;
 const retryable = (status) => status === null || status === 404 || status >= 500;
 /**
  * Downloads each failed job's log as a stream and keeps only what explains the failure: the
@@ -21,8 +26,16 @@ export async function run(deps, inputs = readInputs(process.env)) {
     return runStep(deps, inputs, async (github, core) => {
         const context = readState(inputs.stateDir, 'context');
         const logs = [];
-        for (const job of context.failedJobs) {
-            const log = await readJobLog(github, context, job, inputs, deps.sleep);
+        for (const [index, job] of context.failedJobs.entries()) {
+            const log = index < MAX_LOGS
+                ? await readJobLog(github, context, job, inputs, deps.sleep)
+                : {
+                    jobId: job.id,
+                    jobName: job.name,
+                    logAvailable: false,
+                    unavailableReason: `log-bugs reads at most ${MAX_LOGS} job logs per run, and ${context.failedJobs.length} jobs failed`,
+                    analysis: null
+                };
             if (!log.logAvailable) {
                 core.warning(`log-bugs: no log for job "${job.name}": ${log.unavailableReason} (${job.url})`);
             }
