@@ -1,0 +1,159 @@
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { run } from '../../scripts/gather-context.js'
+import { readInputs } from '../../scripts/lib/read-inputs.js'
+import type { RunContext } from '../../scripts/lib/types.js'
+import { octokitFor, startEmulator, type SeedJob } from '../emulator/index.js'
+import {
+  baseScenario,
+  ciRun,
+  corpusCase,
+  MAIN_SHA,
+  OWNER,
+  PR_SHA,
+  pullRequestPayload,
+  REPO
+} from '../fixtures/scenarios.js'
+import { makeContext } from '../harness/make-context.js'
+import { RecordingCore } from '../harness/recording-core.js'
+
+const tests = corpusCase({ tool: 'vitest' })
+
+async function gather(options: {
+  runs?: ReturnType<typeof ciRun>[]
+  event?: string
+  payload?: Record<string, unknown>
+  env?: Record<string, string>
+  sha?: string
+}) {
+  const runs = options.runs ?? [
+    ciRun({ id: 7001, pr: 12, passed: ['lint'], failed: [['test', tests]] })
+  ]
+  await using gh = await startEmulator(baseScenario(runs))
+  const core = new RecordingCore()
+  const context = makeContext({
+    owner: OWNER,
+    repo: REPO,
+    eventName: options.event ?? 'pull_request',
+    payload: options.payload ?? {},
+    sha: options.sha ?? PR_SHA,
+    ref: 'refs/heads/x',
+    runId: runs[0]!.id,
+    apiUrl: gh.url
+  })
+  const env = { RUNNER_TEMP: mkdtempSync(join(tmpdir(), 'gather-')), ...options.env }
+  const result = await run({ github: octokitFor(gh), context, core }, readInputs(env), env)
+  expect(core.failed).toBeNull()
+  const state = JSON.parse(
+    readFileSync(join(result!.stateDir, 'context.json'), 'utf8')
+  ) as RunContext
+  return { state, core, routes: gh.routeCounts() }
+}
+
+describe('gather-context', () => {
+  it('takes the PR from the pull_request event, with fork detection', async () => {
+    const { state } = await gather({ payload: pullRequestPayload({ headRepo: 'stranger/webapp' }) })
+    expect(state.pr).toEqual({
+      number: 12,
+      url: 'https://github.com/acme/webapp/pull/12',
+      author: 'alice',
+      title: 'Add login form',
+      fork: true
+    })
+    expect(state.feature).toEqual({ id: '7', name: 'login' })
+    expect(state.branch).toBe('feature/7-login')
+  })
+
+  it('prefers the inputs, and fills the rest from the PR', async () => {
+    const { state } = await gather({
+      event: 'workflow_dispatch',
+      env: { LOG_BUGS_PR_NUMBER: '12', LOG_BUGS_PR_AUTHOR: 'bob', LOG_BUGS_BRANCH: 'story-42' }
+    })
+    expect(state.pr).toMatchObject({
+      number: 12,
+      author: 'bob',
+      title: 'Add login form',
+      fork: false
+    })
+    expect(state.branch).toBe('story-42')
+    expect(state.feature.id).toBe('42')
+  })
+
+  it('under workflow_run, takes the PR from the triggering run', async () => {
+    const { state } = await gather({
+      event: 'workflow_run',
+      payload: { workflow_run: { id: 7001, pull_requests: [{ number: 12 }] } }
+    })
+    expect(state.pr?.number).toBe(12)
+  })
+
+  it('finds a fork PR by its commit when pull_requests is empty (actions/runner#3444)', async () => {
+    const { state, routes } = await gather({
+      runs: [ciRun({ id: 7001, pr: null, failed: [['test', tests]] })],
+      event: 'workflow_run',
+      payload: { workflow_run: { id: 7001, pull_requests: [] } }
+    })
+    expect(routes['GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls']).toBe(1)
+    expect(state.pr?.number).toBe(12)
+  })
+
+  it('has no PR for a push to main', async () => {
+    const { state } = await gather({
+      runs: [
+        ciRun({
+          id: 7001,
+          event: 'push',
+          branch: 'main',
+          sha: MAIN_SHA,
+          pr: null,
+          failed: [['test', tests]]
+        })
+      ],
+      event: 'push',
+      sha: MAIN_SHA
+    })
+    expect(state.pr).toBeNull()
+    expect(state.branch).toBe('main')
+  })
+
+  it('counts failed and timed-out jobs and the in-progress job that reports from inside; not cancelled or skipped ones', async () => {
+    const run = ciRun({ id: 7001, pr: 12, passed: ['lint'], failed: [['test', tests]] })
+    const extra = (
+      id: number,
+      name: string,
+      status: SeedJob['status'],
+      conclusion: string | null,
+      stepConclusion: string | null
+    ): SeedJob => ({
+      id,
+      name,
+      status,
+      conclusion,
+      steps: [
+        { name: 'Set up job', number: 1, status: 'completed', conclusion: 'success' },
+        {
+          name: 'Run make',
+          number: 2,
+          status: status === 'completed' ? 'completed' : 'in_progress',
+          conclusion: stepConclusion
+        }
+      ],
+      log: 'x\n'
+    })
+    run.jobs.push(
+      extra(9001, 'slow', 'completed', 'timed_out', 'cancelled'),
+      extra(9002, 'reporting-from-inside', 'in_progress', null, 'failure'),
+      extra(9003, 'log-bugs / report', 'in_progress', null, null),
+      extra(9004, 'cancelled-by-fail-fast', 'completed', 'cancelled', 'cancelled'),
+      extra(9005, 'skipped', 'completed', 'skipped', null)
+    )
+    const { state } = await gather({ runs: [run], payload: pullRequestPayload() })
+    expect(state.failedJobs.map(j => j.name)).toEqual(['test', 'slow', 'reporting-from-inside'])
+    expect(state.failedJobs.find(j => j.name === 'slow')?.failedStep?.name).toBe('Run make')
+    expect(state.failedJobs.find(j => j.name === 'test')?.failedStep?.url).toMatch(
+      /\/job\/\d+#step:\d+:1$/
+    )
+  })
+})
