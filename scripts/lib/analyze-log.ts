@@ -64,12 +64,12 @@ export async function analyzeLog(
   return analyzer.end()
 }
 
-function toCandidate(hit: ScannedHit): ExcerptCandidate {
+function toCandidate(hit: ScannedHit, verdict: boolean): ExcerptCandidate {
   return {
     line: hit.line,
     text: hit.text,
     tier: hit.tier,
-    weight: hit.pattern.weight,
+    weight: hit.pattern.weight + (verdict ? 1 : 0),
     window: hit.window,
     anchor: hit.anchor
   }
@@ -82,9 +82,16 @@ function summarize(scan: ScanResult, options: AnalyzeOptions): LogAnalysis {
   })
   const chosen = failed.sections.flatMap(i => scan.sections[i] ?? [])
   const hits = chosen.flatMap(s => s.hits)
+  // an action (or the runner setting up the job) logs errors as it goes and ends with the one
+  // it fails on (`core.setFailed`): its last `##[error]` is its verdict, first among them
+  const verdicts = new Set(
+    chosen
+      .filter(s => !s.scripted && !s.scriptExit)
+      .map(s => s.hits.filter(h => h.tier === 2).at(-1))
+  )
   const byCandidate = new Map<ExcerptCandidate, ScannedHit>()
   const candidates = hits.map(hit => {
-    const candidate = toCandidate(hit)
+    const candidate = toCandidate(hit, verdicts.has(hit))
     byCandidate.set(candidate, hit)
     return candidate
   })

@@ -81,10 +81,12 @@ export const TERMINAL_PATTERNS: readonly TerminalPattern[] = [
 /**
  * `##[error]Process completed with exit code N.`: where a script step ends, never a cause.
  * A failing JavaScript action that ran a tool says `The process '/usr/bin/git' failed with
- * exit code 128`, a Docker action `Docker run failed with exit code 1`: the same role.
+ * exit code 128`, a Docker action `Docker run failed with exit code 1`, a job container that
+ * cannot be pulled `Docker pull failed with exit code 1`, an action that ran a linter
+ * `golangci-lint exit with code 3`: the same role.
  */
 export const EXIT_CODE_LINE =
-  /^(?:Process completed|The process '.*' failed|Docker run failed) with exit code (\d+)\.?$/
+  /^(?:(?:Process completed|The process '.*' failed|Docker (?:run|pull) failed) with exit code|[\w.@/-]+ exit(?:ed)? with (?:exit )?code) (\d+)\.?$/
 
 /** Runner and wrapper lines that are never candidates, whatever their tag. */
 export const BOILERPLATE: readonly RegExp[] = [
@@ -108,7 +110,12 @@ export const BOILERPLATE: readonly RegExp[] = [
   /^Error: Process completed with exit code \d+/,
   /^\[ERROR\] (?:-> \[Help \d+\]|Re-run Maven using|To see the full stack trace|For more information about the errors|Help 1\]|\s*$)/,
   /^\[ERROR\] \[Help \d+\]/,
-  /^\s*at .*\(.*:\d+:\d+\)$/
+  /^\s*at .*\(.*:\d+:\d+\)$/,
+  // a runner hook or wrapper restating the exit code (`[hook] Step script exited with code 1.
+  // Check the step logs above…`): the same role as `Process completed with exit code N`
+  /^(?:\[[\w.-]+\] )?(?:\w+ )?(?:script|step|command|process|container) exited with (?:exit )?code \d+\b/i,
+  // runner markers with a tag of their own (`##[start-action …]`, `##[end-action …]`)
+  /^##\[(?!(?:error|warning|notice|debug|command|section|group|endgroup)\])[a-z][\w-]*[ \]]/
 ]
 
 /** Tallies and summaries: true but not the cause (`Found 2 errors`, `1 failed, 3 passed`). */
@@ -141,6 +148,8 @@ export const SUMMARY_LINES: readonly RegExp[] = [
 export const WEAK_EXCLUSIONS: readonly RegExp[] = [
   /\b0 (?:errors?|failures?|failed|problems?|vulnerabilities)\b/i,
   /\b(?:errors?|failures?|failed)[:=] ?0\b/i,
+  // a column of counts: `Cache write errors          0`
+  /\b(?:errors?|failures?|failed)\s+0(?:\.0+)?(?: ?%)?$/i,
   /\bError\(s\)\s*$/,
   /-Werror|--error-on|continue-on-error|if-no-files-found|fail-on-cache-miss|ErrorAction|errexit|fail-fast|fail_ci_if_error|--bail|pipefail|--max-warnings/i,
   /^\s*(?:✓|√|✔|PASS\b|ok\b|passed\b|PASSED\b|SKIP)/,
@@ -163,12 +172,20 @@ const DEPS = 'dependency' as const
 const SECURITY = 'security' as const
 const INFRA = 'infrastructure' as const
 
+/** An exception whose whole message is that something failed: `RuntimeError: test_x 1/1 failed!` */
+export const EXCEPTION_WRAPPER =
+  /^\s*(?:[A-Za-z_$][\w$]*\.)*(?:[A-Z][\w$]*)?(?:Error|Exception): [^:]{0,120}?\b(?:failed|FAILED)[.!]?$/
+
+/** `set -x` echoing a script's own non-zero `exit`. */
+export const XTRACE_EXIT = /^\+{1,3} exit [1-9]\d*$/
+
 /** The first frame of a JavaScript or JVM stack trace: where an assertion or exception happened. */
 const STACK_FRAME = /^\s+at \S/
 
 const ESLINT_FILE = /^(?:[A-Za-z]:)?[\\/.\w@()[\]{}+~-]*[\w)\]}]\.[A-Za-z]{1,6}$/
 const PYLINT_MODULE = /^\*{5,} Module \S+/
 const SHELLCHECK_FILE = /^In \S+ line \d+:$/
+const LINTRUNNER_FILE = /^>>> (?:Lint for \S+|General linter failure):$/
 
 /** Tier 1 and the generic tiers, in match order: the first pattern that matches a line wins. */
 export const ERROR_PATTERNS: readonly ErrorPattern[] = [
@@ -295,7 +312,8 @@ export const ERROR_PATTERNS: readonly ErrorPattern[] = [
     tier: 1,
     weight: 8,
     category: FORMAT,
-    pattern: /^Diff in \S+ at line \d+:|^diff -u \S+\.(?:go|rs)\.orig /,
+    // rustfmt --check: `Diff in src/main.rs at line 3:` (old) or `Diff in src/main.rs:3:` (new)
+    pattern: /^Diff in \S+(?: at line \d+|:\d+):|^diff -u \S+\.(?:go|rs)\.orig /,
     after: 4,
     example: 'Diff in /home/runner/work/r/r/src/main.rs at line 3:'
   },
@@ -351,10 +369,24 @@ export const ERROR_PATTERNS: readonly ErrorPattern[] = [
     tier: 1,
     weight: 8,
     category: LINT,
-    pattern: /^[A-Z]{1,3}\d{3,4} (?:\[\*\] )?\S.*$/,
+    // not a glog/abseil line (`I0730 10:07:12.905000 80638 file.py:989] …`: level and date)
+    pattern: /^(?![IWEF]\d{4} \d{1,2}:\d{2}:\d{2})[A-Z]{1,3}\d{3,4} (?:\[\*\] )?\S.*$/,
     before: 0,
     after: 3,
     example: 'F401 [*] `os` imported but unused'
+  },
+  {
+    id: 'lintrunner',
+    tool: 'lintrunner',
+    tier: 1,
+    weight: 9,
+    category: LINT,
+    // `  Error (FLAKE8) E501`, `  Warning (RUFF) S101` under `>>> Lint for src/a.py:`
+    pattern: /^\s*(?:Error|Warning) \([A-Z][A-Z0-9_]*\) \S.*$/,
+    before: 0,
+    after: 4,
+    fileLineAbove: LINTRUNNER_FILE,
+    example: '  Error (FLAKE8) E501'
   },
   // ------------------------------------------------------------------ Python tests
   {
@@ -363,7 +395,8 @@ export const ERROR_PATTERNS: readonly ErrorPattern[] = [
     tier: 1,
     weight: 10,
     category: TEST,
-    pattern: /^(?:FAILED|ERROR) \S+(?:::\S+| - |$)/,
+    // some plugins print the duration first: `FAILED [0.3790s] tests/test_a.py::test_x - …`
+    pattern: /^(?:FAILED|ERROR) (?:\[\d+(?:\.\d+)?m?s\] )?\S+(?:::\S+| - |$)/,
     before: 0,
     after: 0,
     example: 'FAILED tests/test_math.py::test_add - AssertionError: assert 3 == 4'
@@ -378,6 +411,20 @@ export const ERROR_PATTERNS: readonly ErrorPattern[] = [
     before: 0,
     after: 6,
     example: '_______________ ERROR collecting tests/test_app.py _______________'
+  },
+  {
+    id: 'pytest-section',
+    tool: 'pytest',
+    tier: 1,
+    // after the short summary's `FAILED test_id` (10): the header names the same test, and it
+    // is the only name when the run died before printing the summary
+    weight: 9,
+    category: TEST,
+    // the header of one failure in pytest's FAILURES section: `____ TestMath.test_add ____`
+    pattern: /^_{3,} [\w.:/[\]-]+ _{3,}$/,
+    before: 0,
+    after: 6,
+    example: '__________________ TestMath.test_add __________________'
   },
   {
     id: 'pytest-e',
@@ -420,6 +467,20 @@ export const ERROR_PATTERNS: readonly ErrorPattern[] = [
     category: null,
     // matched by the traceback state machine, not on its own: see TRACEBACK_START; its window
     // reaches up to the `Traceback` line
+    pattern: /(?!)/,
+    before: 12,
+    after: 0,
+    example: "KeyError: 'missing'"
+  },
+  {
+    id: 'python-traceback-cause',
+    tool: 'python',
+    tier: 1,
+    // an exception that a later one in the same chain wraps ("The above exception was the
+    // direct cause of the following exception:"): the last of the chain is the error Python
+    // reports, this one stays as its cause
+    weight: 6,
+    category: null,
     pattern: /(?!)/,
     before: 12,
     after: 0,
@@ -627,7 +688,7 @@ export const ERROR_PATTERNS: readonly ErrorPattern[] = [
     tier: 1,
     weight: 9,
     category: TEST,
-    pattern: /^thread '.*'(?: \(\d+\))? panicked at /,
+    pattern: /^thread '.*'(?: \(\d+\))? panicked at(?: |$)/,
     before: 1,
     after: 3,
     example: "thread 'tests::it_adds' panicked at src/lib.rs:10:9:"
@@ -675,6 +736,29 @@ export const ERROR_PATTERNS: readonly ErrorPattern[] = [
     before: 1,
     after: 1,
     example: "main.c:(.text+0x15): undefined reference to `helper'"
+  },
+  {
+    id: 'ninja-failed',
+    tool: 'ninja',
+    tier: 1,
+    // the target that failed; a compiler or linker diagnostic under it (9, 8) says why
+    weight: 7,
+    category: BUILD,
+    pattern: /^FAILED: (?:\[code=\d+\] )?\S/,
+    before: 0,
+    after: 3,
+    example: 'FAILED: [code=1] src/CMakeFiles/app.dir/main.c.o'
+  },
+  {
+    id: 'cmake',
+    tool: 'cmake',
+    tier: 1,
+    weight: 7,
+    category: BUILD,
+    pattern: /^\s*CMake Error(?: at \S+:\d+(?: \([\w-]+\))?)?:/,
+    before: 0,
+    after: 4,
+    example: 'CMake Error at CMakeLists.txt:12 (find_package):'
   },
   // ------------------------------------------------------------------ JVM
   {
@@ -864,8 +948,9 @@ export const ERROR_PATTERNS: readonly ErrorPattern[] = [
     tier: 1,
     weight: 7,
     category: null,
+    // bash (`line 2: pnpmx: command not found`) and dash (`/bin/sh: 1: pnpmx: not found`)
     pattern:
-      /^(?:\S+: )?(?:line \d+: )?\S+: (?:command not found|No such file or directory|Permission denied)$/,
+      /^(?:\S+: )?(?:line \d+: )?\S+: (?:command not found|No such file or directory|Permission denied)$|^(?:\S*\/)?(?:ba|da|z|k)?sh: (?:line )?\d+: \S+: not found$/,
     before: 1,
     after: 0,
     example: '/home/runner/work/_temp/1b2c.sh: line 2: pnpmx: command not found'
@@ -893,6 +978,19 @@ export const ERROR_PATTERNS: readonly ErrorPattern[] = [
     before: 2,
     after: 0,
     example: '#12 ERROR: process "/bin/sh -c npm ci" did not complete successfully: exit code: 1'
+  },
+  {
+    id: 'docker-response',
+    tool: 'docker',
+    tier: 1,
+    weight: 8,
+    // the docker CLI relaying the daemon's refusal: a pull, push, run or login
+    category: null,
+    pattern: /^(?:docker: )?Error response from daemon: \S/,
+    before: 1,
+    after: 0,
+    example:
+      'Error response from daemon: manifest for python:3.99 not found: manifest unknown: manifest unknown'
   },
   // ------------------------------------------------------------------ package managers
   {
@@ -974,7 +1072,7 @@ export const ERROR_PATTERNS: readonly ErrorPattern[] = [
     weight: 8,
     category: DEPS,
     pattern:
-      /^ERROR: (?:Could not find a version that satisfies|No matching distribution found|Cannot install|ResolutionImpossible|Failed building wheel|Could not build wheels|pip's dependency resolver|Could not install packages|Invalid requirement|Could not open requirements file|Package '.*' requires a different Python)/,
+      /^\s*ERROR: (?:Could not find a version that satisfies|No matching distribution found|Cannot install|ResolutionImpossible|Failed building wheel|Could not build wheels|pip's dependency resolver|Could not install packages|Invalid requirement|Could not open requirements file|Package '.*' requires a different Python)/,
     before: 0,
     after: 3,
     example: 'ERROR: No matching distribution found for requests==99.0.0'
@@ -1108,6 +1206,17 @@ export const ERROR_PATTERNS: readonly ErrorPattern[] = [
       /^(?:.*: )?(?:Killed|Segmentation fault)(?: \(core dumped\))?$|JavaScript heap out of memory|\bOOMKilled\b|exit code 137\b/,
     example: 'FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory'
   },
+  {
+    id: 'signal-crash',
+    tool: 'runner',
+    tier: 1,
+    weight: 7,
+    // a process the test harness or cargo saw die of a crash signal (not the project's words)
+    category: null,
+    pattern:
+      /\b(?:[Rr]eceived|[Gg]ot|[Cc]aught|[Kk]illed by|[Tt]erminated by|[Dd]ied (?:of|with)) signal:? (?:\d+ \()?SIG(?:SEGV|BUS|ABRT|ILL|FPE|KILL|SYS|TRAP)\b|\(signal: \d+, SIG[A-Z]{3,4}\b/,
+    example: 'test_io 1/1 failed! Received signal: SIGSEGV'
+  },
   // ------------------------------------------------------------------ tier 2: explicit ##[error]
   // (applied by classifyLine to every ##[error] line that no tier-1 pattern matched)
   // ------------------------------------------------------------------ tier 3: generic shapes
@@ -1117,8 +1226,22 @@ export const ERROR_PATTERNS: readonly ErrorPattern[] = [
     tier: 2,
     weight: 5,
     category: TEST,
-    pattern: /^!{3,} .+ !{3,}$/,
+    // not `!!! stopping after 1 failures !!!` (-x / --maxfail): the failure is above it
+    pattern: /^!{3,} (?!stopping after \d+ failures?)\S.* !{3,}$/,
     example: '!!!!!!!!!!!!!!!!!!!! Interrupted: 1 error during collection !!!!!!!!!!!!!!!!!!!!'
+  },
+  {
+    id: 'exception-wrapper',
+    tool: 'generic',
+    tier: 3,
+    // an exception that only says something failed (`RuntimeError: test_x 1/1 failed!`): a
+    // harness restating the failure after the real error, which ranks first
+    weight: 2,
+    category: null,
+    pattern: EXCEPTION_WRAPPER,
+    before: 0,
+    after: 2,
+    example: 'RuntimeError: test_math 1/1 failed!'
   },
   {
     id: 'exception',
@@ -1175,8 +1298,8 @@ export const ERROR_PATTERNS: readonly ErrorPattern[] = [
     tier: 3,
     weight: 4,
     category: BUILD,
-    pattern: /^FAILED: \S|^ninja: build stopped/,
-    example: 'FAILED: src/CMakeFiles/app.dir/main.c.o'
+    pattern: /^ninja: build stopped/,
+    example: 'ninja: build stopped: subcommand failed.'
   },
   {
     id: 'apt',
@@ -1207,6 +1330,18 @@ export const ERROR_PATTERNS: readonly ErrorPattern[] = [
   },
   // ------------------------------------------------------------------ tier 4: weak words
   {
+    id: 'xtrace-exit',
+    tool: 'shell',
+    tier: 4,
+    weight: 1,
+    category: null,
+    // `set -x` echoing the script's own `exit 1`: what it printed just before says why
+    pattern: XTRACE_EXIT,
+    before: 8,
+    after: 0,
+    example: '+ exit 1'
+  },
+  {
     id: 'weak',
     tool: 'generic',
     tier: 4,
@@ -1224,7 +1359,7 @@ export const ERROR_PATTERNS: readonly ErrorPattern[] = [
  * match a line this matches. The tests check each pattern's example against it.
  */
 export const LINE_PREFILTER =
-  /rror|ERR|ail|AIL|xception|anic|raceback|atal|FATAL|bort|eformat|ndefined|timed out|ancel|Killed|egmentation|denied|ulnerab|GHSA-|CVE-|PYSEC-|RUSTSEC-|GO-\d|warn\]|nterrupt|non-zero|space left|ate limit|toomanyrequests|OOM|●|[✕✗✖×❌]|^E {2,}|^E: |\.\w+:\d|\(\d+,\d+\)|SC\d{4}|YN\d{4}|^[A-Z]{1,3}\d{3,4} |^e: |not ok|Oops|Diff in|^diff -u|vulnerab|\bline \d+:|found|not found|denied|Command took|^!{3,}|imported|Undefined|^\S+ > .+ FAILED$|exceeded|lost communication|shutdown|would reformat|Would reformat|poetry\.lock|go\.(?:mod|sum)\b|unknown revision|Docker daemon|not accessible|^rspec |Failed \S+ \[|\) \[[\w-]+\] › |not met|not reached|does not meet/
+  /rror|ERR|ail|AIL|xception|anic|raceback|atal|FATAL|bort|eformat|ndefined|timed out|ancel|Killed|egmentation|denied|ulnerab|GHSA-|CVE-|PYSEC-|RUSTSEC-|GO-\d|warn\]|nterrupt|non-zero|space left|ate limit|toomanyrequests|OOM|●|[✕✗✖×❌]|^E {2,}|^E: |\.\w+:\d|\(\d+,\d+\)|SC\d{4}|YN\d{4}|^[A-Z]{1,3}\d{3,4} |^e: |not ok|Oops|Diff in|^diff -u|vulnerab|\bline \d+:|found|not found|denied|Command took|^!{3,}|imported|Undefined|^\S+ > .+ FAILED$|exceeded|lost communication|shutdown|would reformat|Would reformat|poetry\.lock|go\.(?:mod|sum)\b|unknown revision|Docker daemon|not accessible|^rspec |Failed \S+ \[|\) \[[\w-]+\] › |not met|not reached|does not meet|SIG[A-Z]{3}|^\s*(?:Error|Warning) \([A-Z]|^_{3,} \S|^\+{1,3} exit [1-9]/
 
 /**
  * The same idea on raw bytes decoded as latin1, for the streaming scanner's middle region
@@ -1241,6 +1376,9 @@ export const HOT_PREFILTER_LATIN1 =
 export const TRACEBACK_START = /^\s*Traceback \(most recent call last\):$/
 /** The last line of a traceback: the first unindented line after the frames. */
 export const TRACEBACK_END = /^(?:[A-Za-z_][\w.]*)(?::\s.*|$)/
+/** Between two tracebacks of one exception chain; the one above is the cause of the one below. */
+export const TRACEBACK_CHAIN =
+  /^(?:The above exception was the direct cause of the following exception|During handling of the above exception, another exception occurred):$/
 /** mocha prints `  N failing` before it lists the failures as `  1) suite`. */
 export const MOCHA_FAILING = /^\s+\d+ failing$/
 export const MOCHA_ITEM = /^\s{2}\d+\) \S.*/

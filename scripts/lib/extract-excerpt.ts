@@ -7,7 +7,7 @@
  * lines or `maxBytes` bytes. It aims at about half of `maxLines`: fewer lines read better.
  */
 import { Buffer } from 'node:buffer'
-import { isBoilerplate, isSummary, type Tier } from './error-patterns.js'
+import { XTRACE_EXIT, isBoilerplate, isSummary, type Tier } from './error-patterns.js'
 
 export type NumberedLine = readonly [line: number, text: string]
 
@@ -52,6 +52,18 @@ export function compareCandidates(a: ExcerptCandidate, b: ExcerptCandidate): num
 function displayLine(text: string): string {
   return text.length > MAX_EXCERPT_LINE_CHARS ? `${text.slice(0, MAX_EXCERPT_LINE_CHARS)} …` : text
 }
+
+/**
+ * Lines that cannot say why a step failed, skipped when its last words are the key line:
+ * passes (`✓ …`, `ResNet50   PASS`), columns of counts (`Cache hits   0`), and the shell
+ * echoing a command under `set -x` (`+ sccache --show-stats`).
+ */
+const NOT_A_REASON: readonly RegExp[] = [
+  /^\s*(?:✓|√|✔|PASS\s|ok\s|PASSED\b)/,
+  /\s(?:PASS(?:ED)?(?:_\w+)?|ok|OK)$/,
+  /^\s*[A-Za-z][\w ()/+.,-]*?\s{2,}-?\d+(?:\.\d+)?(?: ?(?:%|s|ms))?$/,
+  /^\+{1,3} \S/
+]
 
 function sameKey(a: string, b: string): boolean {
   return a.trim() === b.trim()
@@ -192,6 +204,14 @@ export function extractExcerpt(
   const selected = new Map<number, string>()
 
   const strong = nearTheFailure(candidates)
+  // with nothing better, a `set -x` script's own `exit 1` ends what it had to say (a trap may
+  // print more after it): its last words are just above it
+  const exit =
+    strong.length > 0
+      ? undefined
+      : candidates
+          .filter(c => c.tier === 4 && XTRACE_EXIT.test(c.text.trim()))
+          .sort((a, b) => b.line - a.line)[0]
   if (strong.length > 0) {
     // key lines first, so every key line is in the excerpt when the budget allows
     const ordered = [...keyCandidates, ...strong.filter(c => !keyCandidates.includes(c))]
@@ -202,7 +222,11 @@ export function extractExcerpt(
     }
   } else {
     // nothing matched a real pattern: the step's last lines, plus windows of weak matches
-    const recent = tail.filter(([, text]) => text.trim() !== '').slice(-Math.min(softLines, 15))
+    if (exit) addWindow(selected, exit, softLines, maxBytes)
+    const end = exit?.line ?? Number.POSITIVE_INFINITY
+    const recent = tail
+      .filter(([n, text]) => n <= end && text.trim() !== '')
+      .slice(-Math.min(softLines, 15))
     for (const numbered of [...recent].reverse()) {
       const next = new Map(selected)
       next.set(numbered[0], numbered[1])
@@ -210,7 +234,9 @@ export function extractExcerpt(
       if (l.lines.length > softLines || l.bytes > maxBytes) break
       selected.set(numbered[0], numbered[1])
     }
-    const weak = candidates.filter(c => c.tier === 4).sort((a, b) => b.line - a.line)
+    const weak = candidates
+      .filter(c => c.tier === 4 && c.line <= end)
+      .sort((a, b) => b.line - a.line)
     for (const candidate of weak) {
       if (layout(selected).lines.length >= softLines) break
       addWindow(selected, candidate, softLines, maxBytes)
@@ -221,8 +247,12 @@ export function extractExcerpt(
   if (keyLines.length === 0) {
     // the last thing the step said (a weak `error` word is context, never the key on its own)
     const said = (text: string): boolean =>
-      text.trim() !== '' && !isBoilerplate(text.trim()) && !isSummary(text)
-    const last = [...tail].reverse().find(([, text]) => said(text))
+      text.trim() !== '' &&
+      !isBoilerplate(text.trim()) &&
+      !isSummary(text) &&
+      !NOT_A_REASON.some(re => re.test(text))
+    const words = exit ? exit.window.filter(([n]) => n < exit.line) : tail
+    const last = [...words].reverse().find(([, text]) => said(text))
     if (last !== undefined) keyLines = [last[1]]
   }
   const l = layout(selected)

@@ -16,11 +16,13 @@ import type { Buffer } from 'node:buffer'
 import { parseLogLine, type ParsedLogLine } from './clean-log-line.js'
 import {
   ADVISORY_ID,
+  EXCEPTION_WRAPPER,
   EXIT_CODE_LINE,
   HOT_PREFILTER_LATIN1,
   MOCHA_FAILING,
   MOCHA_ITEM,
   PATTERNS_BY_ID,
+  TRACEBACK_CHAIN,
   TRACEBACK_END,
   TRACEBACK_START,
   classifyLine,
@@ -84,6 +86,10 @@ export interface ScannedSection extends SectionInfo {
   hits: ScannedHit[]
   tail: [number, string][]
   advisories: string[]
+  /** a `run:` step (its header echoes a script and names its `shell:`), not an action */
+  scripted: boolean
+  /** ended by a script's `Process completed with exit code N` */
+  scriptExit: boolean
 }
 
 interface Block {
@@ -212,6 +218,8 @@ interface SectionState extends ScannedSection {
   traceback: boolean
   /** where the current Python traceback started */
   tracebackLine: number
+  /** the exception line that ended the last traceback, while a chain may still follow it */
+  tracebackEnd: ScannedHit | null
   mocha: boolean
   anchorScannedTo: number
   anchor: [number, string] | null
@@ -313,7 +321,9 @@ export class LogScanner {
         errorCount: s.errorCount,
         hits: s.hits,
         tail: s.tail,
-        advisories: s.advisories
+        advisories: s.advisories,
+        scripted: s.scripted,
+        scriptExit: s.scriptExit
       })),
       totalLines: this.lineNo,
       bytes: this.splitter.bytes
@@ -442,7 +452,10 @@ export class LogScanner {
         section.contentFirst = line + 1
         return
       }
-      if (isHeaderLine(raw, parsed)) return
+      if (isHeaderLine(raw, parsed)) {
+        if (raw.includes('\x1b[36;1m') || parsed.text.startsWith('shell:')) section.scripted = true
+        return
+      }
       // a header the runner did not close: this line is already output
       section.inHeader = false
       section.contentFirst = line
@@ -455,6 +468,7 @@ export class LogScanner {
       const exit = EXIT_CODE_LINE.exec(parsed.text)
       if (exit) {
         section.exitCode = Number(exit[1])
+        if (parsed.text.startsWith('Process completed')) section.scriptExit = true
         this.feedPending(section, line, null)
         return
       }
@@ -470,12 +484,20 @@ export class LogScanner {
       const stateful = this.stateful(section, line, text)
       if (stateful !== null && (match === null || stateful.tier <= match.tier)) match = stateful
     }
-    if (match !== null) this.addHit(section, line, text, match, true, section.tracebackLine)
+    if (match !== null) {
+      const hit = this.addHit(section, line, text, match, true, section.tracebackLine)
+      if (hit.pattern.id === 'python-traceback-end') section.tracebackEnd = hit
+    }
   }
 
   /** The traceback and mocha rules: they depend on earlier lines of the step. */
   private stateful(
-    section: { traceback: boolean; tracebackLine: number; mocha: boolean },
+    section: {
+      traceback: boolean
+      tracebackLine: number
+      tracebackEnd: ScannedHit | null
+      mocha: boolean
+    },
     line: number,
     text: string
   ): LineMatch | null {
@@ -495,10 +517,18 @@ export class LogScanner {
         return null
       section.traceback = false
       if (TRACEBACK_END.test(text)) {
-        const pattern = PATTERNS_BY_ID.get('python-traceback-end')
+        // a harness's `RuntimeError: test_x failed!` ranks below the error it restates
+        const id = EXCEPTION_WRAPPER.test(text) ? 'exception-wrapper' : 'python-traceback-end'
+        const pattern = PATTERNS_BY_ID.get(id)
         if (pattern) return { pattern, tier: pattern.tier, terminal: null }
       }
       return null
+    }
+    if (section.tracebackEnd !== null && TRACEBACK_CHAIN.test(text)) {
+      // the exception above is the cause of the next one, which Python reports
+      const cause = PATTERNS_BY_ID.get('python-traceback-cause')
+      if (cause && line - section.tracebackEnd.line <= 3) section.tracebackEnd.pattern = cause
+      section.tracebackEnd = null
     }
     if (MOCHA_FAILING.test(text)) {
       section.mocha = true
@@ -655,6 +685,8 @@ export class LogScanner {
       hits: [],
       tail: [],
       advisories: [],
+      scripted: false,
+      scriptExit: false,
       inHeader: false,
       contentFirst: kind === 'setup' ? firstLine : firstLine + 1,
       contentLines: 0,
@@ -663,6 +695,7 @@ export class LogScanner {
       advisorySet: new Set(),
       traceback: false,
       tracebackLine: 0,
+      tracebackEnd: null,
       mocha: false,
       anchorScannedTo: 0,
       anchor: null
@@ -696,7 +729,12 @@ export class LogScanner {
       section.lastLine - TAIL_FULL_LINES + 1
     )
     const known = new Set(section.byTier.flat().map(h => h.line))
-    const state = { traceback: false, tracebackLine: 0, mocha: false }
+    const state = {
+      traceback: false,
+      tracebackLine: 0,
+      tracebackEnd: null as ScannedHit | null,
+      mocha: false
+    }
     const saved = this.forceSlow
     for (let n = from; n <= section.lastLine; n++) {
       const raw = this.history.raw(n)
@@ -707,8 +745,10 @@ export class LogScanner {
       let match = classifyLine(text, parsed.tag === 'error' && parsed.timestamp !== null)
       const stateful = this.stateful(state, n, text)
       if (stateful !== null && (match === null || stateful.tier <= match.tier)) match = stateful
-      if (match !== null && !known.has(n))
-        this.addHit(section, n, text, match, false, state.tracebackLine)
+      if (match !== null && !known.has(n)) {
+        const hit = this.addHit(section, n, text, match, false, state.tracebackLine)
+        if (hit.pattern.id === 'python-traceback-end') state.tracebackEnd = hit
+      }
     }
     this.forceSlow = saved
   }

@@ -164,6 +164,112 @@ describe('analyzeLog', () => {
     expect(analysis.category).toBe('build')
   })
 
+  it('puts the last exception of a chained traceback first, its cause next', async () => {
+    const log = new LogBuilder().run(
+      'python lint.py',
+      [
+        'Traceback (most recent call last):',
+        '  File "/home/runner/work/app/app/lint.py", line 8, in diff',
+        '    return run(["git", "diff"], timeout=5)',
+        "subprocess.TimeoutExpired: Command '['git', 'diff']' timed out after 5 seconds",
+        '',
+        'The above exception was the direct cause of the following exception:',
+        '',
+        'Traceback (most recent call last):',
+        '  File "/home/runner/work/app/app/lint.py", line 12, in <module>',
+        '    raise RuntimeError("no diff") from e',
+        'RuntimeError: no diff for src/app.py'
+      ],
+      { exit: 1 }
+    )
+    const analysis = await analyzeLog(log.text())
+    expect(analysis.keyLines).toEqual([
+      'RuntimeError: no diff for src/app.py',
+      "subprocess.TimeoutExpired: Command '['git', 'diff']' timed out after 5 seconds"
+    ])
+  })
+
+  it('ranks a harness exception that only says a test failed below the error it restates', async () => {
+    const log = new LogBuilder().run(
+      'python run_tests.py',
+      [
+        'Running test_db 1/1',
+        'error: connection to server at "db" (172.18.0.2), port 5432 failed: Connection refused',
+        'test_db 1/1 failed!',
+        'Traceback (most recent call last):',
+        '  File "/home/runner/work/app/app/run_tests.py", line 40, in <module>',
+        '    raise RuntimeError(failure.message)',
+        'RuntimeError: test_db 1/1 failed!'
+      ],
+      { exit: 1 }
+    )
+    const analysis = await analyzeLog(log.text())
+    expect(analysis.keyLines[0]).toBe(
+      'error: connection to server at "db" (172.18.0.2), port 5432 failed: Connection refused'
+    )
+    expect(analysis.keyLines).toContain('RuntimeError: test_db 1/1 failed!')
+  })
+
+  it("puts an action's last ##[error], its verdict, first; a script's ##[error] lines stay in order", async () => {
+    const action = new LogBuilder().uses(
+      'acme/upload-s3@v5',
+      { bucket: 'artifacts' },
+      [
+        'Starting upload of logs.zip',
+        '##[error]Error uploading logs.zip',
+        "##[error]User: ci-role is not authorized to perform: s3:PutObject on resource: 'artifacts/logs.zip'"
+      ],
+      { conclusion: 'failure' }
+    )
+    const fromAction = await analyzeLog(action.text(), { steps: action.steps })
+    expect(fromAction.keyLines).toEqual([
+      "User: ci-role is not authorized to perform: s3:PutObject on resource: 'artifacts/logs.zip'",
+      'Error uploading logs.zip'
+    ])
+    const script = new LogBuilder().run(
+      'bash check-links.sh',
+      ['##[error]docs/a.md: dead link ./b.md', '##[error]docs/c.md: dead link ./d.md'],
+      { exit: 1 }
+    )
+    const fromScript = await analyzeLog(script.text(), { steps: script.steps })
+    expect(fromScript.keyLines).toEqual([
+      'docs/a.md: dead link ./b.md',
+      'docs/c.md: dead link ./d.md'
+    ])
+  })
+
+  it("reads an action's `<tool> exit with code N` as its exit code, not as the cause", async () => {
+    const log = new LogBuilder()
+      .uses('golangci/golangci-lint-action@v6', { version: 'v1.64' }, [
+        'Running [golangci-lint run] in [/home/runner/work/app/app] ...',
+        "Error: can't load config: the Go version used to build golangci-lint is lower than 1.26",
+        '##[error]golangci-lint exit with code 3'
+      ])
+      .uses('actions/upload-artifact@v4', { name: 'report' }, ['Uploaded 1 file'])
+    const analysis = await analyzeLog(log.text())
+    expect(analysis.failedStep?.name).toBe('Run golangci/golangci-lint-action@v6')
+    expect(analysis.exitCode).toBe(3)
+    expect(analysis.keyLines[0]).toBe(
+      "Error: can't load config: the Go version used to build golangci-lint is lower than 1.26"
+    )
+  })
+
+  it('skips a hook restating the exit code and runner markers when picking the last words', async () => {
+    const log = new LogBuilder().run(
+      'bash check-stack.sh',
+      [
+        'PR #12 sits on top of >=10 stacked entries; refusing to run CI.',
+        '##[error][hook] Step script exited with code 1. Check the step logs above.',
+        '##[end-action id=check.run;outcome=failure;conclusion=failure;duration_ms=2173]'
+      ],
+      { exit: 1 }
+    )
+    const analysis = await analyzeLog(log.text())
+    expect(analysis.keyLines).toEqual([
+      'PR #12 sits on top of >=10 stacked entries; refusing to run CI.'
+    ])
+  })
+
   it('runs an assertion window on to its first stack frame, and only then', async () => {
     const frame = '      at Object.toBe (src/sum.test.js:5:17)'
     const failure = [

@@ -11,7 +11,7 @@ import {
 } from '../../scripts/lib/error-patterns.js'
 
 /** Patterns matched by the scanner's state machines, not by classifyLine alone. */
-const STATEFUL = new Set(['python-traceback-end', 'mocha-test'])
+const STATEFUL = new Set(['python-traceback-end', 'python-traceback-cause', 'mocha-test'])
 
 describe('ERROR_PATTERNS', () => {
   it('have unique ids', () => {
@@ -297,7 +297,76 @@ describe('classifyLine: real-shaped lines', () => {
       3,
       null
     ],
-    ['something went wrong: failed to open config', false, 'weak', 4, null]
+    ['something went wrong: failed to open config', false, 'weak', 4, null],
+    // pytest: a plugin's duration before the test id, a failure's section header, the
+    // KeyboardInterrupt banner
+    [
+      'FAILED [0.3790s] tests/test_a.py::test_x - ValueError: bad input',
+      false,
+      'pytest-summary',
+      1,
+      'test'
+    ],
+    ['__________________ TestMath.test_add __________________', false, 'pytest-section', 1, 'test'],
+    ['________________ test_parse[utf-8-bom] ________________', false, 'pytest-section', 1, 'test'],
+    [
+      '!!!!!!!!!!!!!!!!!!!! KeyboardInterrupt !!!!!!!!!!!!!!!!!!!!',
+      false,
+      'pytest-banner',
+      2,
+      'test'
+    ],
+    // pip inside a build's indented output
+    ['  ERROR: Failed building wheel for fastcodec', false, 'pip', 1, 'dependency'],
+    // rustfmt --check, current format
+    ['Diff in /home/runner/work/r/r/src/main.rs:17:', false, 'gofmt', 1, 'format'],
+    // ninja: the failed target is tier 1, its `build stopped` summary generic
+    ['FAILED: src/CMakeFiles/app.dir/main.c.o', false, 'ninja-failed', 1, 'build'],
+    ['ninja: build stopped: subcommand failed.', false, 'ninja', 3, 'build'],
+    [
+      'CMake Error: The source directory "/home/runner/work/r/r/x" does not exist.',
+      false,
+      'cmake',
+      1,
+      'build'
+    ],
+    ['  CMake Error at cmake/Deps.cmake:70 (message):', false, 'cmake', 1, 'build'],
+    // dash (`/bin/sh` on Debian and Ubuntu) says `not found`
+    ['/bin/sh: 1: clang-scan-deps: not found', false, 'shell-not-found', 1, null],
+    ['sh: 3: pnpmx: not found', false, 'shell-not-found', 1, null],
+    [
+      'Error response from daemon: pull access denied for acme/app, repository does not exist',
+      false,
+      'docker-response',
+      1,
+      null
+    ],
+    [
+      'docker: Error response from daemon: Conflict. The container name "/db" is already in use.',
+      false,
+      'docker-response',
+      1,
+      null
+    ],
+    ['test_io 1/1 failed! Received signal: SIGBUS', false, 'signal-crash', 1, null],
+    // Rust panics whose location went onto the next line
+    ["thread 'main' (5089) panicked at", false, 'rust-panic', 1, 'test'],
+    [
+      "error: process didn't exit successfully: `target/debug/deps/app-1a2b` (signal: 11, SIGSEGV: invalid memory reference)",
+      false,
+      'signal-crash',
+      1,
+      null
+    ],
+    // lintrunner
+    ['  Error (FLAKE8) E501', false, 'lintrunner', 1, 'lint'],
+    ['  Warning (RUFF) S101', false, 'lintrunner', 1, 'lint'],
+    // a harness restating a failure: generic, and below a real exception
+    ['RuntimeError: test_math 1/1 failed!', false, 'exception-wrapper', 3, null],
+    // `set -x` echoing the script's own exit: context for the lines above it
+    ['+ exit 1', false, 'xtrace-exit', 4, null],
+    ['Exception: Tests failed.', false, 'exception-wrapper', 3, null],
+    ['RuntimeError: Command `git cherry-pick x` failed: conflict', false, 'exception', 3, null]
   ] as const)('%j (##[error]: %s) → %s', (line, isError, id, tier, category) => {
     const match = classifyLine(line, isError)
     expect(match?.pattern.id).toBe(id)
@@ -344,7 +413,20 @@ describe('classifyLine: near misses', () => {
     ['error: test failed, to rerun pass `--lib`', false],
     ['Process completed with exit code 1.', true],
     ['Error: Process completed with exit code 2.', true],
-    ['    at Object.<anonymous> (/home/runner/work/r/r/src/a.js:3:9)', false]
+    ['    at Object.<anonymous> (/home/runner/work/r/r/src/a.js:3:9)', false],
+    ['Docker pull failed with exit code 1', true],
+    ['golangci-lint exit with code 3', true],
+    ['[hook] Step script exited with code 1. Check the step logs above for the failure.', true],
+    ['Script exited with code 2', false],
+    // runner markers, glog lines, pytest's -x notice, ldd output
+    ['##[end-action id=build.run;outcome=failure;conclusion=failure;duration_ms=2173]', false],
+    ['##[start-action display=Fail fast;id=build.check]', false],
+    ['I0730 10:07:12.905000 80638 tests/common.py:989] Started process 0 with pid 80709', false],
+    ['W0730 10:07:13.101000 80638 tests/common.py:1012] Process 1 exited', false],
+    ['!!!!!!!!!!!!!!!!!! stopping after 1 failures !!!!!!!!!!!!!!!!!!', false],
+    ['\tlibrocm_smi64.so.1 => not found', false],
+    ['Cache write errors                    0', false],
+    ['+ exit 0', false]
   ] as const)('%j (##[error]: %s) is not a candidate', (line, isError) => {
     const match = classifyLine(line, isError)
     expect(match === null || match.tier === 4).toBe(true)
@@ -370,6 +452,11 @@ describe('helpers', () => {
     ['Process completed with exit code 1.', true],
     ['npm error code 1', true],
     ["The process '/usr/bin/git' failed with exit code 128", true],
+    ['[hook] Step script exited with code 1. This is a script error.', true],
+    ['##[end-action id=a.b;outcome=failure]', true],
+    ['golangci-lint exit with code 3', true],
+    ['make exited with code 2.', true],
+    ['##[error]', false],
     ['src/a.ts(3,7): error TS2322: x', false]
   ])('isBoilerplate(%j) = %s', (line, expected) => {
     expect(isBoilerplate(line)).toBe(expected)

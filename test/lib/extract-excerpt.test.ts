@@ -100,6 +100,48 @@ describe('extractExcerpt', () => {
     expect(result.excerpt).toBe('building\nYour PR is 3174 LOC, more than 2000')
   })
 
+  it.each([
+    ['a pass line', 'XLNetLMHead                PASS'],
+    ['a pass mark', '  ✓ formats dates'],
+    ['a column of counts', 'Cache write errors          0'],
+    ['a rate', 'Cache hits rate          0.00 %'],
+    ['a `set -x` echo', '+ sccache --show-stats']
+  ])('does not take %s for the last words', (_, line) => {
+    const tail: [number, string][] = [
+      [5, 'DistilGPT2     FAIL:      graph_breaks=4, expected=2'],
+      [6, line]
+    ]
+    expect(extractExcerpt([], tail).keyLines).toEqual([
+      'DistilGPT2     FAIL:      graph_breaks=4, expected=2'
+    ])
+  })
+
+  it("reads a `set -x` script's last words above its own `exit 1`, not a trap's output below", () => {
+    for (const [n, text] of [
+      [20, "+ echo 'Build left the checkout dirty'"],
+      [21, 'Build left the checkout dirty'],
+      [22, "+ echo '?? build/profiles/'"],
+      [23, '?? build/profiles/']
+    ] as const)
+      log.set(n, text)
+    const exit = candidate(24, '+ exit 1', 4, 1, 4, 0)
+    const trap = candidate(30, '+ echo "if your build fails, look above"', 4, 1, 0, 0)
+    const tail: [number, string][] = [
+      [30, '+ echo "if your build fails, look above"'],
+      [31, 'Compile requests     12'],
+      [32, 'Compilation failures     0']
+    ]
+    const result = extractExcerpt([exit, trap], tail)
+    expect(result.keyLines).toEqual(['?? build/profiles/'])
+    expect(result.excerpt.split('\n')).toEqual([
+      "+ echo 'Build left the checkout dirty'",
+      'Build left the checkout dirty',
+      "+ echo '?? build/profiles/'",
+      '?? build/profiles/',
+      '+ exit 1'
+    ])
+  })
+
   it('gives a weak match a window but never a key line', () => {
     const weak = candidate(3, 'the error was ignored', 4, 1, 0, 0)
     const result = extractExcerpt([weak], [[9, 'last words']])

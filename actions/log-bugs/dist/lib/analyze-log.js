@@ -34,12 +34,12 @@ export async function analyzeLog(source, options = {}) {
             analyzer.write(chunk);
     return analyzer.end();
 }
-function toCandidate(hit) {
+function toCandidate(hit, verdict) {
     return {
         line: hit.line,
         text: hit.text,
         tier: hit.tier,
-        weight: hit.pattern.weight,
+        weight: hit.pattern.weight + (verdict ? 1 : 0),
         window: hit.window,
         anchor: hit.anchor
     };
@@ -51,9 +51,14 @@ function summarize(scan, options) {
     });
     const chosen = failed.sections.flatMap(i => scan.sections[i] ?? []);
     const hits = chosen.flatMap(s => s.hits);
+    // an action (or the runner setting up the job) logs errors as it goes and ends with the one
+    // it fails on (`core.setFailed`): its last `##[error]` is its verdict, first among them
+    const verdicts = new Set(chosen
+        .filter(s => !s.scripted && !s.scriptExit)
+        .map(s => s.hits.filter(h => h.tier === 2).at(-1)));
     const byCandidate = new Map();
     const candidates = hits.map(hit => {
-        const candidate = toCandidate(hit);
+        const candidate = toCandidate(hit, verdicts.has(hit));
         byCandidate.set(candidate, hit);
         return candidate;
     });

@@ -7,7 +7,7 @@
  * lines or `maxBytes` bytes. It aims at about half of `maxLines`: fewer lines read better.
  */
 import { Buffer } from 'node:buffer';
-import { isBoilerplate, isSummary } from './error-patterns.js';
+import { XTRACE_EXIT, isBoilerplate, isSummary } from './error-patterns.js';
 export const GAP = '…';
 /** how close (in lines) a lower-tier match must be to a best-tier one to get a window */
 export const NEAR_LINES = 30;
@@ -22,6 +22,17 @@ export function compareCandidates(a, b) {
 function displayLine(text) {
     return text.length > MAX_EXCERPT_LINE_CHARS ? `${text.slice(0, MAX_EXCERPT_LINE_CHARS)} …` : text;
 }
+/**
+ * Lines that cannot say why a step failed, skipped when its last words are the key line:
+ * passes (`✓ …`, `ResNet50   PASS`), columns of counts (`Cache hits   0`), and the shell
+ * echoing a command under `set -x` (`+ sccache --show-stats`).
+ */
+const NOT_A_REASON = [
+    /^\s*(?:✓|√|✔|PASS\s|ok\s|PASSED\b)/,
+    /\s(?:PASS(?:ED)?(?:_\w+)?|ok|OK)$/,
+    /^\s*[A-Za-z][\w ()/+.,-]*?\s{2,}-?\d+(?:\.\d+)?(?: ?(?:%|s|ms))?$/,
+    /^\+{1,3} \S/
+];
 function sameKey(a, b) {
     return a.trim() === b.trim();
 }
@@ -144,6 +155,13 @@ export function extractExcerpt(candidates, tail, options = {}) {
     const keyCandidates = pickKeyCandidates(candidates, options.maxKeyLines ?? 5);
     const selected = new Map();
     const strong = nearTheFailure(candidates);
+    // with nothing better, a `set -x` script's own `exit 1` ends what it had to say (a trap may
+    // print more after it): its last words are just above it
+    const exit = strong.length > 0
+        ? undefined
+        : candidates
+            .filter(c => c.tier === 4 && XTRACE_EXIT.test(c.text.trim()))
+            .sort((a, b) => b.line - a.line)[0];
     if (strong.length > 0) {
         // key lines first, so every key line is in the excerpt when the budget allows
         const ordered = [...keyCandidates, ...strong.filter(c => !keyCandidates.includes(c))];
@@ -156,7 +174,12 @@ export function extractExcerpt(candidates, tail, options = {}) {
     }
     else {
         // nothing matched a real pattern: the step's last lines, plus windows of weak matches
-        const recent = tail.filter(([, text]) => text.trim() !== '').slice(-Math.min(softLines, 15));
+        if (exit)
+            addWindow(selected, exit, softLines, maxBytes);
+        const end = exit?.line ?? Number.POSITIVE_INFINITY;
+        const recent = tail
+            .filter(([n, text]) => n <= end && text.trim() !== '')
+            .slice(-Math.min(softLines, 15));
         for (const numbered of [...recent].reverse()) {
             const next = new Map(selected);
             next.set(numbered[0], numbered[1]);
@@ -165,7 +188,9 @@ export function extractExcerpt(candidates, tail, options = {}) {
                 break;
             selected.set(numbered[0], numbered[1]);
         }
-        const weak = candidates.filter(c => c.tier === 4).sort((a, b) => b.line - a.line);
+        const weak = candidates
+            .filter(c => c.tier === 4 && c.line <= end)
+            .sort((a, b) => b.line - a.line);
         for (const candidate of weak) {
             if (layout(selected).lines.length >= softLines)
                 break;
@@ -175,8 +200,12 @@ export function extractExcerpt(candidates, tail, options = {}) {
     let keyLines = keyCandidates.map(c => c.text);
     if (keyLines.length === 0) {
         // the last thing the step said (a weak `error` word is context, never the key on its own)
-        const said = (text) => text.trim() !== '' && !isBoilerplate(text.trim()) && !isSummary(text);
-        const last = [...tail].reverse().find(([, text]) => said(text));
+        const said = (text) => text.trim() !== '' &&
+            !isBoilerplate(text.trim()) &&
+            !isSummary(text) &&
+            !NOT_A_REASON.some(re => re.test(text));
+        const words = exit ? exit.window.filter(([n]) => n < exit.line) : tail;
+        const last = [...words].reverse().find(([, text]) => said(text));
         if (last !== undefined)
             keyLines = [last[1]];
     }
