@@ -8,15 +8,14 @@ import {
 } from './emulator/index.js'
 import {
   baseScenario,
+  ciContext,
   ciRun,
   corpusCase,
   MAIN_SHA,
   OWNER,
-  PR_SHA,
   pullRequestPayload,
   REPO
 } from './fixtures/scenarios.js'
-import { makeContext } from './harness/make-context.js'
 import { runAction, type ActionRun } from './harness/run-action.js'
 
 const tsc = corpusCase({ tool: 'tsc' })
@@ -41,18 +40,7 @@ function reportRun(gh: Emulator, options: RunOptions): Promise<ActionRun> {
     token: options.token,
     inputs: { 'run-id': String(options.runId), ...options.inputs },
     env: { GITHUB_RUN_ATTEMPT: String(options.attempt ?? 1) },
-    context: makeContext({
-      owner: OWNER,
-      repo: REPO,
-      eventName: event,
-      payload:
-        options.payload ??
-        (event === 'pull_request' ? pullRequestPayload() : { ref: 'refs/heads/main' }),
-      sha: event === 'pull_request' ? PR_SHA : MAIN_SHA,
-      ref: event === 'pull_request' ? 'refs/pull/12/merge' : 'refs/heads/main',
-      runId: options.runId,
-      apiUrl: gh.url
-    })
+    context: ciContext(gh.url, options.runId, event, options.payload)
   })
 }
 

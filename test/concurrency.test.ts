@@ -2,15 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { octokitFor, startEmulator, type Emulator } from './emulator/index.js'
 import {
   baseScenario,
+  ciContext,
   ciRun,
   corpusCase,
   OWNER,
-  PR_SHA,
-  pullRequestPayload,
   readManifest,
   REPO
 } from './fixtures/scenarios.js'
-import { makeContext } from './harness/make-context.js'
 import { runPipeline } from './harness/run-pipeline.js'
 
 const tscRuns = [1, 2, 3].map(run =>
@@ -19,17 +17,7 @@ const tscRuns = [1, 2, 3].map(run =>
 const tests = corpusCase({ tool: 'vitest' })
 
 function report(gh: Emulator, runId: number, env: Record<string, string> = {}) {
-  const context = makeContext({
-    owner: OWNER,
-    repo: REPO,
-    eventName: 'pull_request',
-    payload: pullRequestPayload(),
-    sha: PR_SHA,
-    ref: 'refs/pull/12/merge',
-    runId,
-    apiUrl: gh.url
-  })
-  return runPipeline({ emulator: gh, context, env })
+  return runPipeline({ emulator: gh, context: ciContext(gh.url, runId), env })
 }
 
 async function issuesAndComments(gh: Emulator) {

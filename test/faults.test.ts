@@ -8,11 +8,11 @@ import {
 } from './emulator/index.js'
 import {
   baseScenario,
+  ciContext,
   ciRun,
   corpusCase,
   MAIN_SHA,
   OWNER,
-  PR_SHA,
   pullRequestPayload,
   REPO
 } from './fixtures/scenarios.js'
@@ -51,16 +51,7 @@ function prContext(
   eventName = 'pull_request',
   payload: Record<string, unknown> = pullRequestPayload()
 ) {
-  return makeContext({
-    owner: OWNER,
-    repo: REPO,
-    eventName,
-    payload,
-    sha: eventName === 'pull_request' ? PR_SHA : MAIN_SHA,
-    ref: eventName === 'pull_request' ? 'refs/pull/12/merge' : 'refs/heads/main',
-    runId,
-    apiUrl: gh.url
-  })
+  return ciContext(gh.url, runId, eventName, payload)
 }
 
 function pipeline(

@@ -5,14 +5,13 @@ import { describe, expect, it } from 'vitest'
 import { octokitFor, startEmulator, type Emulator, type SeedJob } from './emulator/index.js'
 import {
   baseScenario,
+  ciContext,
   ciRun,
   corpusCase,
   OWNER,
-  PR_SHA,
   pullRequestPayload,
   REPO
 } from './fixtures/scenarios.js'
-import { makeContext } from './harness/make-context.js'
 import { ROOT, runAction, type ActionRun } from './harness/run-action.js'
 
 interface HostileCase {
@@ -230,16 +229,7 @@ async function reportHostile(c: HostileCase, runIds: number[] = [5001]) {
       await runAction({
         apiUrl: gh.url,
         inputs: { 'run-id': String(id), ...inputs },
-        context: makeContext({
-          owner: OWNER,
-          repo: REPO,
-          eventName: 'pull_request',
-          payload,
-          sha: PR_SHA,
-          ref: 'refs/pull/12/merge',
-          runId: id,
-          apiUrl: gh.url
-        })
+        context: ciContext(gh.url, id, 'pull_request', payload)
       })
     )
   }
@@ -329,16 +319,7 @@ describe("markers are trusted only from the token's own account", () => {
     const run = await runAction({
       apiUrl: gh.url,
       inputs: { 'run-id': '5101', 'dry-run': 'true' },
-      context: makeContext({
-        owner: OWNER,
-        repo: REPO,
-        eventName: 'pull_request',
-        payload: pullRequestPayload(),
-        sha: PR_SHA,
-        ref: 'refs/pull/12/merge',
-        runId: 5101,
-        apiUrl: gh.url
-      })
+      context: ciContext(gh.url, 5101)
     })
     return run.outputs.fingerprints!
   }
@@ -367,16 +348,7 @@ describe("markers are trusted only from the token's own account", () => {
     const run = await runAction({
       apiUrl: gh.url,
       inputs: { 'run-id': '5101' },
-      context: makeContext({
-        owner: OWNER,
-        repo: REPO,
-        eventName: 'pull_request',
-        payload: pullRequestPayload(),
-        sha: PR_SHA,
-        ref: 'refs/pull/12/merge',
-        runId: 5101,
-        apiUrl: gh.url
-      })
+      context: ciContext(gh.url, 5101)
     })
     expect(run.failed).toBeNull()
     expect(run.outputs.created).toBe('1')

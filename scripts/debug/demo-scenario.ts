@@ -1,16 +1,7 @@
 // The demo's world: acme/webapp, PR #12 by alice on feature/7-login, and CI runs whose failed
 // jobs carry real tool output from the corpus (test/fixtures/logs).
 import { startEmulator, type Emulator } from '../../test/emulator/index.js'
-import {
-  baseScenario,
-  ciRun,
-  corpusCase,
-  OWNER,
-  PR_SHA,
-  pullRequestPayload,
-  REPO
-} from '../../test/fixtures/scenarios.js'
-import { makeContext } from '../../test/harness/make-context.js'
+import { baseScenario, ciContext, ciRun, corpusCase } from '../../test/fixtures/scenarios.js'
 import type { Context } from '../lib/types.js'
 
 export const DEMO_PASSED = ['lint', 'format', 'security', 'build']
@@ -41,16 +32,7 @@ export function demoRuns() {
 }
 
 export function demoContext(apiUrl: string, runId = 2001): Context {
-  return makeContext({
-    owner: OWNER,
-    repo: REPO,
-    eventName: 'pull_request',
-    payload: pullRequestPayload(),
-    sha: PR_SHA,
-    ref: 'refs/pull/12/merge',
-    runId,
-    apiUrl
-  })
+  return ciContext(apiUrl, runId)
 }
 
 export async function startDemoEmulator(): Promise<{ emulator: Emulator; context: Context }> {
