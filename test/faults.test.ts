@@ -178,6 +178,23 @@ describe('faults: the table of issue #4', () => {
     expect(run.waits.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(120_000)
   })
 
+  it("waits across all steps stay inside one budget, well within the job's 5 minutes", async () => {
+    await using gh = await startEmulator(scenario())
+    const limited = {
+      status: 403,
+      headers: { 'retry-after': '60' },
+      body: { message: 'You have exceeded a secondary rate limit.' }
+    }
+    gh.faults.add({ route: 'GET /repos/{owner}/{repo}/actions/runs/{run_id}', ...limited }) // gather-context
+    gh.faults.add({ route: 'GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs', ...limited }) // tail-log
+    gh.faults.add({ route: 'GET /repos/{owner}/{repo}/issues', ...limited }) // find-duplicate
+    gh.faults.add({ route: 'POST /repos/{owner}/{repo}/issues', ...limited }) // create-issue
+    const run = await pipeline(gh)
+    expect(run.waits).toEqual([60_000, 60_000])
+    expect(run.failed).toMatch(/^log-bugs: cannot file the issue: GitHub's secondary rate limit/)
+    expect(run.summary).toContain('Would-be issue')
+  })
+
   it('a secondary limit asking for longer than the budget fails with one line saying so', async () => {
     await using gh = await startEmulator(scenario())
     gh.faults.add({

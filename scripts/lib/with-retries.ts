@@ -15,6 +15,11 @@ export interface RetryOptions {
   log?: (message: string) => void
 }
 
+/** How much of its wait budget a client has left, in ms (0 for a client never wrapped). */
+export function retryBudgetLeft(github: GitHub): number {
+  return installed.get(github)?.budgetMs ?? 0
+}
+
 /** Thrown when the primary rate limit is spent: waiting for the reset would outlive the job. */
 export class RateLimitError extends Error {
   override name = 'RateLimitError'
