@@ -188,46 +188,38 @@ async function createIssue(
   // The configured labels plus this failure's own category, of those that exist or were created.
   const category = categoryLabel(failure.category)
   const labels = plan.labels.filter(label => inputs.labels.includes(label) || label === category)
-  let created: { number: number; html_url: string }
-  let note = assignment.note
-  try {
-    created = (
+  const post = async (text: string, assignee: string | null) =>
+    (
       await github.request<{ number: number; html_url: string }>(
         'POST /repos/{owner}/{repo}/issues',
         {
           ...target,
           title,
-          body,
+          body: text,
           labels,
-          ...(assignment.assignee ? { assignees: [assignment.assignee] } : {})
+          ...(assignee ? { assignees: [assignee] } : {})
         }
       )
     ).data
+  let created: { number: number; html_url: string }
+  let note = assignment.note
+  try {
+    try {
+      created = await post(body, assignment.assignee)
+    } catch (error) {
+      const refused =
+        errorStatus(error) === 422 &&
+        assignment.assignee &&
+        /assignee/i.test(JSON.stringify(errorData(error)))
+      if (!refused) throw error
+      // Someone lost access between the check and the create: file unassigned.
+      note = `_Not assigned: GitHub refused ${escapeInline(assignment.assignee ?? '')} as assignee._`
+      body = render(null, note)
+      created = await post(body, null)
+    }
   } catch (error) {
     rethrowIfFatal(error)
-    const status = errorStatus(error)
-    if (
-      status === 422 &&
-      assignment.assignee &&
-      /assignee/i.test(JSON.stringify(errorData(error)))
-    ) {
-      // Someone lost access between the check and the create: file unassigned.
-      note = `_Not assigned: GitHub refused ${escapeInline(assignment.assignee)} as assignee._`
-      body = render(null, note)
-      created = (
-        await github.request<{ number: number; html_url: string }>(
-          'POST /repos/{owner}/{repo}/issues',
-          {
-            ...target,
-            title,
-            body,
-            labels
-          }
-        )
-      ).data
-    } else {
-      throw new CannotFileError(cannotFile(status, error, context), { title, body })
-    }
+    throw new CannotFileError(cannotFile(errorStatus(error), error, context), { title, body })
   }
   core.info(`log-bugs: filed #${created.number} ${created.html_url}`)
 

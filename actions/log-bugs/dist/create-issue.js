@@ -151,36 +151,34 @@ async function createIssue(github, core, plan, failure, template, assignment, ex
     // The configured labels plus this failure's own category, of those that exist or were created.
     const category = categoryLabel(failure.category);
     const labels = plan.labels.filter(label => inputs.labels.includes(label) || label === category);
+    const post = async (text, assignee) => (await github.request('POST /repos/{owner}/{repo}/issues', {
+        ...target,
+        title,
+        body: text,
+        labels,
+        ...(assignee ? { assignees: [assignee] } : {})
+    })).data;
     let created;
     let note = assignment.note;
     try {
-        created = (await github.request('POST /repos/{owner}/{repo}/issues', {
-            ...target,
-            title,
-            body,
-            labels,
-            ...(assignment.assignee ? { assignees: [assignment.assignee] } : {})
-        })).data;
+        try {
+            created = await post(body, assignment.assignee);
+        }
+        catch (error) {
+            const refused = errorStatus(error) === 422 &&
+                assignment.assignee &&
+                /assignee/i.test(JSON.stringify(errorData(error)));
+            if (!refused)
+                throw error;
+            // Someone lost access between the check and the create: file unassigned.
+            note = `_Not assigned: GitHub refused ${escapeInline(assignment.assignee ?? '')} as assignee._`;
+            body = render(null, note);
+            created = await post(body, null);
+        }
     }
     catch (error) {
         rethrowIfFatal(error);
-        const status = errorStatus(error);
-        if (status === 422 &&
-            assignment.assignee &&
-            /assignee/i.test(JSON.stringify(errorData(error)))) {
-            // Someone lost access between the check and the create: file unassigned.
-            note = `_Not assigned: GitHub refused ${escapeInline(assignment.assignee)} as assignee._`;
-            body = render(null, note);
-            created = (await github.request('POST /repos/{owner}/{repo}/issues', {
-                ...target,
-                title,
-                body,
-                labels
-            })).data;
-        }
-        else {
-            throw new CannotFileError(cannotFile(status, error, context), { title, body });
-        }
+        throw new CannotFileError(cannotFile(errorStatus(error), error, context), { title, body });
     }
     core.info(`log-bugs: filed #${created.number} ${created.html_url}`);
     // The number is known only now: write the `Fixes #N` line for the fixing commit.
