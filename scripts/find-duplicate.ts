@@ -1,13 +1,13 @@
-import { dedupLabel } from './lib/dedup-label.js'
-import { rethrowIfFatal } from './lib/errors.js'
-import { errorMessage } from './lib/error-message.js'
-import { findBotLogin } from './lib/find-bot-login.js'
-import { fingerprintFailure } from './lib/fingerprint-failure.js'
-import { normalizeJobName } from './lib/normalize-job-name.js'
-import { listTrackedIssues, searchTrackedIssues } from './lib/list-tracked-issues.js'
-import { readInputs, type ActionInputs } from './lib/read-inputs.js'
-import { runStep } from './lib/run-step.js'
-import { readState, writeState } from './lib/state-store.js'
+import { dedupLabel } from './lib/issue/dedup-label.js'
+import { rethrowIfFatal } from './lib/step/errors.js'
+import { errorMessage } from './lib/step/error-message.js'
+import { findBotLogin } from './lib/github/find-bot-login.js'
+import { fingerprintFailure } from './lib/log/fingerprint-failure.js'
+import { normalizeJobName } from './lib/log/normalize-job-name.js'
+import { listTrackedIssues, searchTrackedIssues } from './lib/github/list-tracked-issues.js'
+import { readInputs, type ActionInputs } from './lib/step/read-inputs.js'
+import { runStep } from './lib/step/run-step.js'
+import { readState, writeState } from './lib/step/state-store.js'
 import type {
   ExistingIssue,
   FailedJob,
@@ -15,7 +15,7 @@ import type {
   JobLog,
   RunContext,
   StepDeps
-} from './lib/types.js'
+} from './lib/step/types.js'
 
 export interface FindDuplicateResult {
   failures: number

@@ -1,11 +1,11 @@
 import { tmpdir } from 'node:os'
-import { errorMessage, errorStatus } from './lib/error-message.js'
-import { rethrowIfFatal } from './lib/errors.js'
-import { extractFeature } from './lib/extract-feature.js'
-import { parseJobResults } from './lib/parse-job-results.js'
-import { readInputs, type ActionInputs } from './lib/read-inputs.js'
-import { runStep } from './lib/run-step.js'
-import { createStateDir, writeState } from './lib/state-store.js'
+import { errorMessage, errorStatus } from './lib/step/error-message.js'
+import { rethrowIfFatal } from './lib/step/errors.js'
+import { extractFeature } from './lib/issue/extract-feature.js'
+import { parseJobResults } from './lib/step/parse-job-results.js'
+import { readInputs, type ActionInputs } from './lib/step/read-inputs.js'
+import { runStep } from './lib/step/run-step.js'
+import { createStateDir, writeState } from './lib/step/state-store.js'
 import type {
   Context,
   FailedJob,
@@ -14,7 +14,7 @@ import type {
   PullRequestInfo,
   RunContext,
   StepDeps
-} from './lib/types.js'
+} from './lib/step/types.js'
 
 interface ApiRun {
   name?: string | null

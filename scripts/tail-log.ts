@@ -1,12 +1,12 @@
-import { analyzeLog } from './lib/analyze-log.js'
-import { cleanUntrusted } from './lib/build-issue.js'
-import { rethrowIfFatal } from './lib/errors.js'
-import { downloadJobLog, type LogSource } from './lib/download-job-log.js'
-import { errorMessage } from './lib/error-message.js'
-import { readInputs, type ActionInputs } from './lib/read-inputs.js'
-import { runStep } from './lib/run-step.js'
-import { readState, writeState } from './lib/state-store.js'
-import type { FailedJob, GitHub, JobLog, LogAnalysis, RunContext, StepDeps } from './lib/types.js'
+import { analyzeLog } from './lib/log/analyze-log.js'
+import { cleanUntrusted } from './lib/issue/build-issue.js'
+import { rethrowIfFatal } from './lib/step/errors.js'
+import { downloadJobLog, type LogSource } from './lib/github/download-job-log.js'
+import { errorMessage } from './lib/step/error-message.js'
+import { readInputs, type ActionInputs } from './lib/step/read-inputs.js'
+import { runStep } from './lib/step/run-step.js'
+import { readState, writeState } from './lib/step/state-store.js'
+import type { FailedJob, GitHub, JobLog, LogAnalysis, RunContext, StepDeps } from './lib/step/types.js'
 
 export interface TailLogResult {
   logs: number

@@ -13,11 +13,11 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import ts from 'typescript'
-import { errorMessage } from '../lib/error-message.js'
+import { errorMessage } from '../lib/step/error-message.js'
 import { computeCorpusFigures, formatCorpusFigures, hasCorpus } from './corpus-figures.js'
 import { BIG_LOG_KEY_LINE, parseSize, writeBigLog } from './make-big-log.js'
 
@@ -44,9 +44,10 @@ interface ChildResult {
 export async function compileLibrary(dir: string): Promise<string> {
   const out = join(dir, 'lib')
   await mkdir(out, { recursive: true })
-  for (const file of await readdir(LIB)) {
+  for (const file of await readdir(LIB, { recursive: true })) {
     if (!file.endsWith('.ts')) continue
     const source = await readFile(join(LIB, file), 'utf8')
+    await mkdir(dirname(join(out, file)), { recursive: true })
     const { outputText } = ts.transpileModule(source, {
       compilerOptions: {
         module: ts.ModuleKind.ESNext,
@@ -61,7 +62,7 @@ export async function compileLibrary(dir: string): Promise<string> {
   await writeFile(
     runner,
     `import { createReadStream, readFileSync } from 'node:fs'
-import { analyzeLog } from './lib/analyze-log.js'
+import { analyzeLog } from './lib/log/analyze-log.js'
 // VmHWM is this process's own peak; getrusage's maxRSS would also count the parent's pages
 // that fork() shared with the child before exec (Linux keeps that high-water mark)
 function peakRss() {

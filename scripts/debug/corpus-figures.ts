@@ -5,9 +5,9 @@
 import { createReadStream, existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { analyzeLog } from '../lib/analyze-log.js'
-import { fingerprintFailure } from '../lib/fingerprint-failure.js'
-import type { FailureCategory, JobStep, LogAnalysis } from '../lib/types.js'
+import { analyzeLog } from '../lib/log/analyze-log.js'
+import { fingerprintFailure } from '../lib/log/fingerprint-failure.js'
+import type { FailureCategory, JobStep, LogAnalysis } from '../lib/step/types.js'
 
 export const CORPUS_DIR = join(import.meta.dirname, '../../test/fixtures/logs')
 

@@ -2,7 +2,7 @@
 // jobs carry real tool output from the corpus (test/fixtures/logs).
 import { startEmulator, type Emulator } from '../../test/emulator/index.js'
 import { baseScenario, ciContext, ciRun, corpusCase } from '../../test/fixtures/scenarios.js'
-import type { Context } from '../lib/types.js'
+import type { Context } from '../lib/step/types.js'
 
 export const DEMO_PASSED = ['lint', 'format', 'security', 'build']
 

@@ -9,10 +9,10 @@
 import { createReadStream } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
-import { analyzeLog } from '../lib/analyze-log.js'
-import { errorMessage } from '../lib/error-message.js'
-import { fingerprintFailure } from '../lib/fingerprint-failure.js'
-import type { JobStep } from '../lib/types.js'
+import { analyzeLog } from '../lib/log/analyze-log.js'
+import { errorMessage } from '../lib/step/error-message.js'
+import { fingerprintFailure } from '../lib/log/fingerprint-failure.js'
+import type { JobStep } from '../lib/step/types.js'
 
 const USAGE = `usage: npm run -s excerpt -- <job.log> [options]
 

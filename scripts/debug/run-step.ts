@@ -11,9 +11,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Octokit } from '@octokit/rest'
 import { argv, chalk } from 'zx'
-import type { ActionInputs } from '../lib/read-inputs.js'
-import { readInputs } from '../lib/read-inputs.js'
-import type { Context, Core, StepDeps } from '../lib/types.js'
+import type { ActionInputs } from '../lib/step/read-inputs.js'
+import { readInputs } from '../lib/step/read-inputs.js'
+import type { Context, Core, StepDeps } from '../lib/step/types.js'
 
 const STEPS = [
   'gather-context',

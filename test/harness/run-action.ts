@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 import vm from 'node:vm'
 import { Octokit } from '@octokit/rest'
 import { parse } from 'yaml'
-import type { Context } from '../../scripts/lib/types.js'
+import type { Context } from '../../scripts/lib/step/types.js'
 import { RecordingCore } from './recording-core.js'
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { groupFailures } from '../../scripts/find-duplicate.js'
-import type { FailedJob, JobLog, LogAnalysis, RunContext } from '../../scripts/lib/types.js'
+import type { FailedJob, JobLog, LogAnalysis, RunContext } from '../../scripts/lib/step/types.js'
 
 const context: RunContext = {
   owner: 'acme',

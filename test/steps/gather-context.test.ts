@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { run } from '../../scripts/gather-context.js'
-import { readInputs } from '../../scripts/lib/read-inputs.js'
-import type { RunContext } from '../../scripts/lib/types.js'
+import { readInputs } from '../../scripts/lib/step/read-inputs.js'
+import type { RunContext } from '../../scripts/lib/step/types.js'
 import { octokitFor, startEmulator, type SeedJob } from '../emulator/index.js'
 import {
   baseScenario,

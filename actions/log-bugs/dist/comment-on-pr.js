@@ -1,14 +1,14 @@
-import { escapeInline } from './lib/escape-markdown.js';
-import { rethrowIfFatal } from './lib/errors.js';
-import { errorMessage, errorStatus } from './lib/error-message.js';
-import { link } from './lib/build-issue.js';
-import { loadTemplate } from './lib/load-template.js';
-import { formatCommentMarker, formatMetadata, hasCommentMarker, parseMetadata } from './lib/marker.js';
-import { readInputs } from './lib/read-inputs.js';
-import { renderSummary } from './lib/render-summary.js';
-import { renderTemplate } from './lib/render-template.js';
-import { runStep } from './lib/run-step.js';
-import { readState } from './lib/state-store.js';
+import { escapeInline } from './lib/markdown/escape-markdown.js';
+import { rethrowIfFatal } from './lib/step/errors.js';
+import { errorMessage, errorStatus } from './lib/step/error-message.js';
+import { link } from './lib/issue/build-issue.js';
+import { loadTemplate } from './lib/step/load-template.js';
+import { formatCommentMarker, formatMetadata, hasCommentMarker, parseMetadata } from './lib/markdown/marker.js';
+import { readInputs } from './lib/step/read-inputs.js';
+import { renderSummary } from './lib/issue/render-summary.js';
+import { renderTemplate } from './lib/markdown/render-template.js';
+import { runStep } from './lib/step/run-step.js';
+import { readState } from './lib/step/state-store.js';
 /** Issues listed in one PR comment at most; older ones drop off the end. */
 const MAX_LISTED = 30;
 /**

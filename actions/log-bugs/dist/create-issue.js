@@ -1,20 +1,20 @@
-import { buildIssueTitle, link, renderIssueBody } from './lib/build-issue.js';
-import { CannotFileError, cannotFile } from './lib/cannot-file.js';
-import { dedupLabel } from './lib/dedup-label.js';
-import { decideAssignee } from './lib/decide-assignee.js';
-import { categoryLabel, ensureLabels } from './lib/ensure-labels.js';
-import { errorData, errorMessage, errorStatus } from './lib/error-message.js';
-import { rethrowIfFatal } from './lib/errors.js';
-import { escapeInline } from './lib/escape-markdown.js';
-import { newMetadata } from './lib/issue-plan.js';
-import { listTrackedIssues } from './lib/list-tracked-issues.js';
-import { loadTemplate } from './lib/load-template.js';
-import { readInputs } from './lib/read-inputs.js';
-import { recordOccurrence } from './lib/record-occurrence.js';
-import { renderSummary } from './lib/render-summary.js';
-import { ranGreen, resolveGreen } from './lib/resolve-green.js';
-import { runStep } from './lib/run-step.js';
-import { readState, writeState } from './lib/state-store.js';
+import { buildIssueTitle, link, renderIssueBody } from './lib/issue/build-issue.js';
+import { CannotFileError, cannotFile } from './lib/issue/cannot-file.js';
+import { dedupLabel } from './lib/issue/dedup-label.js';
+import { decideAssignee } from './lib/github/decide-assignee.js';
+import { categoryLabel, ensureLabels } from './lib/github/ensure-labels.js';
+import { errorData, errorMessage, errorStatus } from './lib/step/error-message.js';
+import { rethrowIfFatal } from './lib/step/errors.js';
+import { escapeInline } from './lib/markdown/escape-markdown.js';
+import { newMetadata } from './lib/issue/issue-plan.js';
+import { listTrackedIssues } from './lib/github/list-tracked-issues.js';
+import { loadTemplate } from './lib/step/load-template.js';
+import { readInputs } from './lib/step/read-inputs.js';
+import { recordOccurrence } from './lib/github/record-occurrence.js';
+import { renderSummary } from './lib/issue/render-summary.js';
+import { ranGreen, resolveGreen } from './lib/github/resolve-green.js';
+import { runStep } from './lib/step/run-step.js';
+import { readState, writeState } from './lib/step/state-store.js';
 /**
  * Files one issue per new failure, and records a known failure on its open issue (one comment
  * per run and attempt, never two) instead of filing again. Cannot file → fails the step with one

@@ -1,13 +1,13 @@
-import { dedupLabel } from './lib/dedup-label.js';
-import { rethrowIfFatal } from './lib/errors.js';
-import { errorMessage } from './lib/error-message.js';
-import { findBotLogin } from './lib/find-bot-login.js';
-import { fingerprintFailure } from './lib/fingerprint-failure.js';
-import { normalizeJobName } from './lib/normalize-job-name.js';
-import { listTrackedIssues, searchTrackedIssues } from './lib/list-tracked-issues.js';
-import { readInputs } from './lib/read-inputs.js';
-import { runStep } from './lib/run-step.js';
-import { readState, writeState } from './lib/state-store.js';
+import { dedupLabel } from './lib/issue/dedup-label.js';
+import { rethrowIfFatal } from './lib/step/errors.js';
+import { errorMessage } from './lib/step/error-message.js';
+import { findBotLogin } from './lib/github/find-bot-login.js';
+import { fingerprintFailure } from './lib/log/fingerprint-failure.js';
+import { normalizeJobName } from './lib/log/normalize-job-name.js';
+import { listTrackedIssues, searchTrackedIssues } from './lib/github/list-tracked-issues.js';
+import { readInputs } from './lib/step/read-inputs.js';
+import { runStep } from './lib/step/run-step.js';
+import { readState, writeState } from './lib/step/state-store.js';
 /**
  * Groups the failed jobs by fingerprint (matrix legs that failed the same way become one failure)
  * and finds the open issue log-bugs already filed for each. A lookup that fails is a warning:

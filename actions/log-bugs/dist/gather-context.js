@@ -1,11 +1,11 @@
 import { tmpdir } from 'node:os';
-import { errorMessage, errorStatus } from './lib/error-message.js';
-import { rethrowIfFatal } from './lib/errors.js';
-import { extractFeature } from './lib/extract-feature.js';
-import { parseJobResults } from './lib/parse-job-results.js';
-import { readInputs } from './lib/read-inputs.js';
-import { runStep } from './lib/run-step.js';
-import { createStateDir, writeState } from './lib/state-store.js';
+import { errorMessage, errorStatus } from './lib/step/error-message.js';
+import { rethrowIfFatal } from './lib/step/errors.js';
+import { extractFeature } from './lib/issue/extract-feature.js';
+import { parseJobResults } from './lib/step/parse-job-results.js';
+import { readInputs } from './lib/step/read-inputs.js';
+import { runStep } from './lib/step/run-step.js';
+import { createStateDir, writeState } from './lib/step/state-store.js';
 /** Job conclusions that mean "this job failed": cancellations caused by others are not failures. */
 const FAILED = new Set(['failure', 'timed_out']);
 /**

@@ -1,11 +1,11 @@
-import { analyzeLog } from './lib/analyze-log.js';
-import { cleanUntrusted } from './lib/build-issue.js';
-import { rethrowIfFatal } from './lib/errors.js';
-import { downloadJobLog } from './lib/download-job-log.js';
-import { errorMessage } from './lib/error-message.js';
-import { readInputs } from './lib/read-inputs.js';
-import { runStep } from './lib/run-step.js';
-import { readState, writeState } from './lib/state-store.js';
+import { analyzeLog } from './lib/log/analyze-log.js';
+import { cleanUntrusted } from './lib/issue/build-issue.js';
+import { rethrowIfFatal } from './lib/step/errors.js';
+import { downloadJobLog } from './lib/github/download-job-log.js';
+import { errorMessage } from './lib/step/error-message.js';
+import { readInputs } from './lib/step/read-inputs.js';
+import { runStep } from './lib/step/run-step.js';
+import { readState, writeState } from './lib/step/state-store.js';
 /**
  * A job's log can 404 for a few seconds after the job completes (github-platform.md §5), and the
  * signed log URL is fetched outside the retrying client: both get a fresh link and another try.

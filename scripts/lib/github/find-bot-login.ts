@@ -1,0 +1,20 @@
+import type { GitHub } from '../step/types.js'
+import { rethrowIfFatal } from '../step/errors.js'
+
+/** GITHUB_TOKEN's account: every issue and comment it writes is authored by this login. */
+export const ACTIONS_BOT = 'github-actions[bot]'
+
+/**
+ * The login that writes with this token, so we trust only items it wrote (a hidden marker alone
+ * can be pasted by anyone: zereight/gitlab-mcp#509). Installation tokens such as GITHUB_TOKEN
+ * get 403 from GET /user; they write as github-actions[bot].
+ */
+export async function findBotLogin(github: GitHub): Promise<string> {
+  try {
+    const { data } = await github.request<{ login?: string }>('GET /user')
+    return data.login || ACTIONS_BOT
+  } catch (error) {
+    rethrowIfFatal(error)
+    return ACTIONS_BOT
+  }
+}
