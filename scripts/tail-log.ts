@@ -1,12 +1,11 @@
+import { readJobLogs, type LogRead } from './lib/github/read-job-logs.js'
+import type { FailedJob, JobLog } from './lib/issue/types.js'
 import { analyzeLog } from './lib/log/analyze-log.js'
-import { cleanUntrusted } from './lib/issue/build-issue.js'
-import { rethrowIfFatal } from './lib/step/errors.js'
-import { downloadJobLog, type LogSource } from './lib/github/download-job-log.js'
-import { errorMessage } from './lib/step/error-message.js'
-import { readInputs, type ActionInputs } from './lib/step/read-inputs.js'
+import type { LogAnalysis } from './lib/log/types.js'
 import { runStep } from './lib/step/run-step.js'
-import { readState, writeState } from './lib/step/state-store.js'
-import type { FailedJob, GitHub, JobLog, LogAnalysis, RunContext, StepDeps } from './lib/step/types.js'
+import { readState, writeState } from './lib/step/state.js'
+import type { StepDeps } from './lib/step/types.js'
+import { redactAnalysis } from './lib/untrusted/clean-untrusted.js'
 
 export interface TailLogResult {
   logs: number
@@ -14,136 +13,73 @@ export interface TailLogResult {
 }
 
 /**
- * A job's log can 404 for a few seconds after the job completes (github-platform.md §5), and the
- * signed log URL is fetched outside the retrying client: both get a fresh link and another try.
- */
-const LOG_RETRIES = [2000, 4000, 8000]
-
-/**
  * Job logs read per run. A wide matrix can fail hundreds of legs the same way; two requests per
- * log, serially (GitHub's advice), would eat the job's time and the token's hourly budget.
+ * log would eat the job's time and the token's hourly budget. Unread legs join an analysed
+ * sibling (find-duplicate).
  */
-const MAX_LOGS = 25
-const retryable = (status: number | null) => status === null || status === 404 || status >= 500
+export const MAX_LOGS = 25
 
 /**
- * Downloads each failed job's log as a stream and keeps only what explains the failure: the
- * failed step's key error lines and an excerpt around them (never the post-job cleanup).
- * A missing log is a warning; the issue then says "log unavailable" and links the job.
+ * Streams each failed job's log and keeps only what explains the failure: the failed step's
+ * key error lines and an excerpt around them (never the post-job cleanup), with secrets
+ * redacted at once. A missing log is a warning; the issue then says why and links the job.
+ * Writes `logs.json`.
  */
 export async function run(
   deps: StepDeps,
-  inputs: ActionInputs = readInputs(process.env)
+  env: Record<string, string | undefined> = process.env
 ): Promise<TailLogResult | undefined> {
-  return runStep(deps, inputs, async (github, core) => {
-    const context = readState<RunContext>(inputs.stateDir, 'context')
-    const logs: JobLog[] = []
-    for (const [index, job] of context.failedJobs.entries()) {
-      const log =
-        index < MAX_LOGS
-          ? await readJobLog(github, context, job, inputs, deps.sleep)
-          : {
-              jobId: job.id,
-              jobName: job.name,
-              logAvailable: false,
-              unavailableReason: `log-bugs reads at most ${MAX_LOGS} job logs per run, and ${context.failedJobs.length} jobs failed`,
-              analysis: null
-            }
-      if (!log.logAvailable) {
-        core.warning(
-          `log-bugs: no log for job "${job.name}": ${log.unavailableReason} (${job.url})`
+  return runStep(deps, env, async ({ github, core, inputs, dir }) => {
+    const context = readState(dir, 'context')
+    const readable = context.failedJobs.slice(0, MAX_LOGS).filter(job => unreadable(job) === null)
+    const reads = await readJobLogs(
+      github,
+      context,
+      readable.map(job => job.id as number),
+      async (chunks, index) => {
+        const job = readable[index] as FailedJob
+        return redactAnalysis(
+          await analyzeLog(chunks, {
+            steps: job.steps,
+            failedStep: job.failedStep
+              ? { name: job.failedStep.name, number: job.failedStep.number }
+              : null,
+            maxLines: inputs.logLines
+          })
         )
-      } else if (log.analysis) {
-        const a = log.analysis
+      }
+    )
+    const readOf = new Map<FailedJob, LogRead<LogAnalysis>>()
+    readable.forEach((job, index) => readOf.set(job, reads[index] as LogRead<LogAnalysis>))
+
+    const logs: JobLog[] = context.failedJobs.map((job, index) => {
+      const base = { jobId: job.id, jobName: job.name }
+      const read = readOf.get(job)
+      if (read?.available) {
+        const a = read.value
         core.info(
           `log-bugs: ${job.name}: step "${a.failedStep?.name ?? '?'}", ${a.category}, ` +
             `${a.keyLines.length} key line(s), excerpt of ${a.excerpt ? a.excerpt.split('\n').length : 0} line(s) from ${a.totalLines} log lines`
         )
+        return { ...base, logAvailable: true, unavailableReason: null, analysis: a }
       }
-      logs.push(log)
-    }
-    writeState(inputs.stateDir, 'logs', logs)
+      const why =
+        index >= MAX_LOGS
+          ? `log-bugs reads at most ${MAX_LOGS} job logs per run, and ${context.failedJobs.length} jobs failed`
+          : (unreadable(job) ?? read?.reason ?? 'no log was read')
+      core.warning(`log-bugs: no log for job "${job.name}": ${why} (${job.url})`)
+      return { ...base, logAvailable: false, unavailableReason: why, analysis: null }
+    })
+    writeState(dir, 'logs', logs)
     return { logs: logs.length, unavailable: logs.filter(l => !l.logAvailable).length }
   })
 }
 
-/**
- * Secrets leave the log text as soon as it is read, so no state file, issue or summary holds
- * them. Redaction runs on the whole excerpt, where a multi-line secret (a PEM block) is seen
- * whole; a key line that the excerpt's redaction swallowed is shown redacted too, not alone.
- * The signature stays raw: it is only hashed, never shown.
- */
-export function redactAnalysis(analysis: LogAnalysis): LogAnalysis {
-  const excerpt = cleanUntrusted(analysis.excerpt)
-  const keyLines = analysis.keyLines.map(line => {
-    const clean = cleanUntrusted(line)
-    const swallowed = analysis.excerpt.includes(line) && !excerpt.includes(clean)
-    return swallowed ? '[REDACTED: part of a secret]' : clean
-  })
-  return { ...analysis, excerpt, keyLines }
-}
-
-async function readJobLog(
-  github: GitHub,
-  context: RunContext,
-  job: FailedJob,
-  inputs: ActionInputs,
-  sleep: ((ms: number) => Promise<void>) | undefined
-): Promise<JobLog> {
-  const base = { jobId: job.id, jobName: job.name }
-  if (job.id === null) {
-    return {
-      ...base,
-      logAvailable: false,
-      unavailableReason: 'the jobs API was unavailable, so the job id is unknown',
-      analysis: null
-    }
-  }
-  if (job.status !== 'completed') {
-    // Reporting from inside the failing job: its log is only uploaded when the job ends.
-    return {
-      ...base,
-      logAvailable: false,
-      unavailableReason:
-        'the job was still running when log-bugs read it, so its log was not uploaded yet',
-      analysis: null
-    }
-  }
-  let source: LogSource
-  for (let attempt = 0; ; attempt++) {
-    source = await downloadJobLog(github, {
-      owner: context.owner,
-      repo: context.repo,
-      jobId: job.id
-    })
-    const delay = LOG_RETRIES[attempt]
-    if (source.available || !retryable(source.status) || delay === undefined) break
-    await (sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms))))(delay)
-  }
-  if (!source.available) {
-    return { ...base, logAvailable: false, unavailableReason: source.reason, analysis: null }
-  }
-  try {
-    const analysis = await analyzeLog(source.chunks, {
-      steps: job.steps,
-      failedStep: job.failedStep
-        ? { name: job.failedStep.name, number: job.failedStep.number }
-        : null,
-      maxLines: inputs.logLines
-    })
-    return {
-      ...base,
-      logAvailable: true,
-      unavailableReason: null,
-      analysis: redactAnalysis(analysis)
-    }
-  } catch (error) {
-    rethrowIfFatal(error)
-    return {
-      ...base,
-      logAvailable: false,
-      unavailableReason: `the log download broke off: ${errorMessage(error)}`,
-      analysis: null
-    }
-  }
+/** Why a job's log cannot be read at all, before asking for it; null when it can. */
+function unreadable(job: FailedJob): string | null {
+  if (job.id === null) return 'the jobs API was unavailable, so the job id is unknown'
+  // Reporting from inside the failing job: its log is only uploaded when the job ends.
+  if (job.status !== 'completed')
+    return 'the job was still running when log-bugs read it, so its log was not uploaded yet'
+  return null
 }

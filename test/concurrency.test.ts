@@ -16,8 +16,8 @@ const tscRuns = [1, 2, 3].map(run =>
 )
 const tests = corpusCase({ tool: 'vitest' })
 
-function report(gh: Emulator, runId: number, env: Record<string, string> = {}) {
-  return runPipeline({ emulator: gh, context: ciContext(gh.url, runId), env })
+function report(gh: Emulator, runId: number, inputs: Record<string, string> = {}) {
+  return runPipeline({ emulator: gh, context: ciContext(gh.url, runId), inputs })
 }
 
 async function issuesAndComments(gh: Emulator) {
@@ -144,7 +144,7 @@ describe('concurrent runs', () => {
         ciRun({ id: 4300, pr: 12, failed: distinct.map((c, i) => [`job-${i + 1}`, c]) })
       ])
     )
-    const run = await report(gh, 4300, { LOG_BUGS_MAX_ISSUES: '5' })
+    const run = await report(gh, 4300, { 'max-issues': '5' })
     expect(run.failed).toBeNull()
     const { issues } = await issuesAndComments(gh)
     expect(issues).toHaveLength(5)

@@ -17,7 +17,7 @@ import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import ts from 'typescript'
-import { errorMessage } from '../lib/step/error-message.js'
+import { errorMessage } from '../lib/step/errors.js'
 import { computeCorpusFigures, formatCorpusFigures, hasCorpus } from './corpus-figures.js'
 import { BIG_LOG_KEY_LINE, parseSize, writeBigLog } from './make-big-log.js'
 

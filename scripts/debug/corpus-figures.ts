@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { analyzeLog } from '../lib/log/analyze-log.js'
 import { fingerprintFailure } from '../lib/log/fingerprint-failure.js'
-import type { FailureCategory, JobStep, LogAnalysis } from '../lib/step/types.js'
+import type { FailureCategory, JobStep, LogAnalysis } from '../lib/log/types.js'
 
 export const CORPUS_DIR = join(import.meta.dirname, '../../test/fixtures/logs')
 

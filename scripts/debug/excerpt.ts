@@ -10,9 +10,9 @@ import { createReadStream } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { analyzeLog } from '../lib/log/analyze-log.js'
-import { errorMessage } from '../lib/step/error-message.js'
+import { errorMessage } from '../lib/step/errors.js'
 import { fingerprintFailure } from '../lib/log/fingerprint-failure.js'
-import type { JobStep } from '../lib/step/types.js'
+import type { JobStep } from '../lib/log/types.js'
 
 const USAGE = `usage: npm run -s excerpt -- <job.log> [options]
 

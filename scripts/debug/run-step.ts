@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Octokit } from '@octokit/rest'
 import { argv, chalk } from 'zx'
-import type { ActionInputs } from '../lib/step/read-inputs.js'
-import { readInputs } from '../lib/step/read-inputs.js'
+import { INPUTS_ENV } from '../lib/step/inputs.js'
+import { stateDir } from '../lib/step/state.js'
 import type { Context, Core, StepDeps } from '../lib/step/types.js'
 
 const STEPS = [
@@ -114,43 +114,30 @@ async function main(): Promise<void> {
     }
   }
   const realGitHub = !argv.emulator
-  const inputs: ActionInputs = readInputs({
-    LOG_BUGS_RUN_ID: argv['run-id'] ? String(argv['run-id']) : '',
-    LOG_BUGS_PR_NUMBER: argv.pr ? String(argv.pr) : '',
-    LOG_BUGS_BRANCH: argv.branch ? String(argv.branch) : '',
-    LOG_BUGS_LOG_LINES: argv['log-lines'] ? String(argv['log-lines']) : '',
-    LOG_BUGS_DRY_RUN: argv['dry-run'] || (realGitHub && !argv.write) ? 'true' : 'false',
-    LOG_BUGS_STATE_DIR: argv['state-dir'] ? String(argv['state-dir']) : ''
-  })
+  const inputs: Record<string, string> = {
+    'run-id': argv['run-id'] ? String(argv['run-id']) : '',
+    'pr-number': argv.pr ? String(argv.pr) : '',
+    branch: argv.branch ? String(argv.branch) : '',
+    'log-lines': argv['log-lines'] ? String(argv['log-lines']) : '',
+    'dry-run': argv['dry-run'] || (realGitHub && !argv.write) ? 'true' : 'false'
+  }
+  const runnerTemp = argv['state-dir']
+    ? join(String(argv['state-dir']), '..')
+    : mkdtempSync(join(tmpdir(), 'log-bugs-cli-'))
+  const env = { ...process.env, RUNNER_TEMP: runnerTemp, [INPUTS_ENV]: JSON.stringify(inputs) }
   const deps: StepDeps = { github, context, core: consoleCore }
   try {
     const first = argv['state-dir'] ? STEPS.indexOf(last) : 0
     for (const step of STEPS.slice(first, STEPS.indexOf(last) + 1)) {
       console.error(chalk.bold(`\n== ${step}`))
       const module = (await import(`../${step}.ts`)) as {
-        run: (
-          deps: StepDeps,
-          inputs: ActionInputs,
-          env?: Record<string, string | undefined>
-        ) => Promise<unknown>
+        run: (deps: StepDeps, env?: Record<string, string | undefined>) => Promise<unknown>
       }
-      const env = {
-        ...process.env,
-        RUNNER_TEMP: inputs.stateDir ? undefined : mkdtempSync(join(tmpdir(), 'log-bugs-cli-'))
-      }
-      const result = await module.run(deps, inputs, env)
-      if (
-        step === 'gather-context' &&
-        result &&
-        typeof result === 'object' &&
-        'stateDir' in result
-      ) {
-        inputs.stateDir = String((result as { stateDir: string }).stateDir)
-      }
+      const result = await module.run(deps, env)
       console.log(JSON.stringify({ step, result }, null, 2))
       if (process.exitCode) break
     }
-    if (inputs.stateDir) console.error(chalk.gray(`\nstate: ${inputs.stateDir}`))
+    console.error(chalk.gray(`\nstate: ${stateDir(env)}`))
   } finally {
     await stop?.()
   }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import vm from 'node:vm'
+import { data, Evaluator, Lexer, Parser } from '@actions/expressions'
 import { Octokit } from '@octokit/rest'
 import { parse } from 'yaml'
 import type { Context } from '../../scripts/lib/step/types.js'
@@ -93,24 +94,17 @@ export function readActionYaml(): ActionYaml {
 }
 
 /**
- * Evaluates the `${{ }}` expressions action.yml uses: plain property paths into the contexts a
- * composite step sees. Anything else (functions, operators) throws, so action.yml cannot start
- * relying on an expression this harness would get wrong.
+ * Evaluates the `${{ }}` expressions in a value with GitHub's own expression evaluator
+ * (@actions/expressions), against the contexts a composite step sees. An expression that names
+ * a context not given, or that does not parse, throws: action.yml cannot start relying on
+ * something this harness would get wrong.
  */
 export function evaluate(template: string, contexts: Record<string, unknown>): string {
+  const value = JSON.parse(JSON.stringify(contexts), data.reviver) as data.Dictionary
   return template.replace(EXPRESSION, (_, expression: string) => {
-    if (!/^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)*$/.test(expression)) {
-      throw new Error(`harness: unsupported expression \${{ ${expression} }}`)
-    }
-    let value: unknown = contexts
-    for (const part of expression.split('.')) {
-      value =
-        typeof value === 'object' && value !== null
-          ? (value as Record<string, unknown>)[part]
-          : undefined
-    }
-    if (value === undefined || value === null) return ''
-    return typeof value === 'string' ? value : JSON.stringify(value)
+    const lexed = new Lexer(expression).lex()
+    const parsed = new Parser(lexed.tokens, Object.keys(contexts), []).parse()
+    return new Evaluator(parsed, value).evaluate().coerceString()
   })
 }
 

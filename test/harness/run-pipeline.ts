@@ -6,7 +6,7 @@ import * as commentOnPr from '../../scripts/comment-on-pr.js'
 import * as createIssue from '../../scripts/create-issue.js'
 import * as findDuplicate from '../../scripts/find-duplicate.js'
 import * as gatherContext from '../../scripts/gather-context.js'
-import { readInputs } from '../../scripts/lib/step/read-inputs.js'
+import { INPUTS_ENV } from '../../scripts/lib/step/inputs.js'
 import type { Context, StepDeps } from '../../scripts/lib/step/types.js'
 import * as tailLog from '../../scripts/tail-log.js'
 import type { Emulator } from '../emulator/index.js'
@@ -35,7 +35,9 @@ export interface PipelineOptions {
   emulator: Emulator
   context: Context
   token?: string
-  /** LOG_BUGS_* values, as action.yml would set them */
+  /** the action's inputs by their action.yml names, as `toJSON(inputs)` hands them over */
+  inputs?: Record<string, string>
+  /** more environment for the steps (GITHUB_RUN_ATTEMPT, GITHUB_WORKSPACE…) */
   env?: Record<string, string>
 }
 
@@ -54,19 +56,17 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRun
   const env: Record<string, string | undefined> = {
     RUNNER_TEMP: mkdtempSync(join(tmpdir(), 'log-bugs-pipeline-')),
     GITHUB_RUN_ATTEMPT: '1',
+    [INPUTS_ENV]: JSON.stringify(options.inputs ?? {}),
     ...options.env
   }
-  const inputs = readInputs(env)
-  for (const [name, step] of PIPELINE) {
+  for (const [, step] of PIPELINE) {
     const github = new Octokit({
       auth: options.token ?? 'test-token',
       baseUrl: options.emulator.url,
       log: { debug() {}, info() {}, warn() {}, error() {} }
     })
     const deps: StepDeps = { github, context: options.context, core, sleep }
-    const result = await step.run(deps, inputs, env)
-    if (name === 'gather-context' && result && 'stateDir' in result)
-      inputs.stateDir = result.stateDir
+    await step.run(deps, env)
     if (core.failed !== null) break
   }
   return { core, failed: core.failed, waits, outputs: core.outputs, summary: core.summaryText }

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { run } from '../../scripts/gather-context.js'
-import { readInputs } from '../../scripts/lib/step/read-inputs.js'
-import type { RunContext } from '../../scripts/lib/step/types.js'
+import type { RunContext } from '../../scripts/lib/issue/types.js'
+import { INPUTS_ENV } from '../../scripts/lib/step/inputs.js'
+import { stateDir } from '../../scripts/lib/step/state.js'
 import { octokitFor, startEmulator, type SeedJob } from '../emulator/index.js'
 import {
   baseScenario,
@@ -25,7 +26,7 @@ async function gather(options: {
   runs?: ReturnType<typeof ciRun>[]
   event?: string
   payload?: Record<string, unknown>
-  env?: Record<string, string>
+  inputs?: Record<string, string>
   sha?: string
 }) {
   const runs = options.runs ?? [
@@ -43,12 +44,13 @@ async function gather(options: {
     runId: runs[0]!.id,
     apiUrl: gh.url
   })
-  const env = { RUNNER_TEMP: mkdtempSync(join(tmpdir(), 'gather-')), ...options.env }
-  const result = await run({ github: octokitFor(gh), context, core }, readInputs(env), env)
+  const env = {
+    RUNNER_TEMP: mkdtempSync(join(tmpdir(), 'gather-')),
+    [INPUTS_ENV]: JSON.stringify(options.inputs ?? {})
+  }
+  await run({ github: octokitFor(gh), context, core }, env)
   expect(core.failed).toBeNull()
-  const state = JSON.parse(
-    readFileSync(join(result!.stateDir, 'context.json'), 'utf8')
-  ) as RunContext
+  const state = JSON.parse(readFileSync(join(stateDir(env), 'context.json'), 'utf8')) as RunContext
   return { state, core, routes: gh.routeCounts() }
 }
 
@@ -69,7 +71,7 @@ describe('gather-context', () => {
   it('prefers the inputs, and fills the rest from the PR', async () => {
     const { state } = await gather({
       event: 'workflow_dispatch',
-      env: { LOG_BUGS_PR_NUMBER: '12', LOG_BUGS_PR_AUTHOR: 'bob', LOG_BUGS_BRANCH: 'story-42' }
+      inputs: { 'pr-number': '12', 'pr-author': 'bob', branch: 'story-42' }
     })
     expect(state.pr).toMatchObject({
       number: 12,

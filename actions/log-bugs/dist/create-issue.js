@@ -1,261 +1,193 @@
-import { buildIssueTitle, link, renderIssueBody } from './lib/issue/build-issue.js';
-import { CannotFileError, cannotFile } from './lib/issue/cannot-file.js';
-import { dedupLabel } from './lib/issue/dedup-label.js';
-import { decideAssignee } from './lib/github/decide-assignee.js';
-import { categoryLabel, ensureLabels } from './lib/github/ensure-labels.js';
-import { errorData, errorMessage, errorStatus } from './lib/step/error-message.js';
-import { rethrowIfFatal } from './lib/step/errors.js';
-import { escapeInline } from './lib/markdown/escape-markdown.js';
-import { newMetadata } from './lib/issue/issue-plan.js';
-import { listTrackedIssues } from './lib/github/list-tracked-issues.js';
-import { loadTemplate } from './lib/step/load-template.js';
-import { readInputs } from './lib/step/read-inputs.js';
+import { checkAssignee } from './lib/github/check-assignee.js';
+import { closeIssue } from './lib/github/close-issue.js';
+import { ensureLabels } from './lib/github/ensure-labels.js';
+import { fileIssue } from './lib/github/file-issue.js';
 import { recordOccurrence } from './lib/github/record-occurrence.js';
+import { issueOutputs } from './lib/issue/action-outputs.js';
+import { renderIssueBody, renderOverflow } from './lib/issue/issue-body.js';
+import { buildIssueTitle } from './lib/issue/issue-title.js';
+import { categoryLabel, dedupLabel } from './lib/issue/labels.js';
+import { newMetadata } from './lib/issue/metadata.js';
+import { planIssues } from './lib/issue/plan-issues.js';
+import { renderOccurrence } from './lib/issue/render-occurrence.js';
 import { renderSummary } from './lib/issue/render-summary.js';
-import { ranGreen, resolveGreen } from './lib/github/resolve-green.js';
+import { escapeInline } from './lib/markdown/escape-markdown.js';
+import { link } from './lib/markdown/link.js';
+import { CannotFileError } from './lib/step/errors.js';
+import { loadTemplate } from './lib/step/load-template.js';
 import { runStep } from './lib/step/run-step.js';
-import { readState, writeState } from './lib/step/state-store.js';
+import { readState, writeState } from './lib/step/state.js';
+import { writeSummary } from './lib/step/write-summary.js';
 /**
- * Files one issue per new failure, and records a known failure on its open issue (one comment
- * per run and attempt, never two) instead of filing again. Cannot file → fails the step with one
- * line naming the cause and the fix, after putting the would-be issue in the job summary.
+ * Carries out the plan (plan-issues.ts): files one issue per new failure, records a known
+ * failure on its open issue (one comment per run and attempt, never two), lists failures over
+ * `max-issues` in the last issue filed, and closes the issues of a branch that went green.
+ * Cannot file → fails the step with one line naming the cause and the fix, after putting the
+ * would-be issue in the job summary. Writes `outcomes.json`; sets the issue outputs, also when
+ * it fails part-way.
  */
-export async function run(deps, inputs = readInputs(process.env), env = process.env) {
-    return runStep(deps, inputs, async (github, core) => {
-        const context = readState(inputs.stateDir, 'context');
-        const failures = readState(inputs.stateDir, 'failures');
-        const { botLogin } = readState(inputs.stateDir, 'identity');
-        const template = loadTemplate('issue', inputs.issueTemplate, env.GITHUB_WORKSPACE);
-        const now = (deps.now ?? (() => new Date()))().toISOString();
-        const plan = {
+export async function run(deps, env = process.env) {
+    return runStep(deps, env, async (scope) => {
+        const { core, inputs, dir } = scope;
+        const context = readState(dir, 'context');
+        const plan = planIssues({
             context,
-            inputs,
-            botLogin,
-            labels: [],
-            now,
-            run: { id: context.runId, attempt: context.attempt }
-        };
-        const filed = [];
-        const fresh = failures.filter(f => !f.existing);
-        const overflow = fresh.slice(inputs.maxIssues);
-        const toCreate = fresh.slice(0, inputs.maxIssues);
-        if (failures.length === 0 && inputs.closeOnSuccess && ranGreen(context)) {
-            filed.push(...(await resolveGreen(github, core, plan)));
-        }
-        if (toCreate.length > 0) {
-            const wanted = [
-                ...inputs.labels,
-                ...new Set(toCreate.map(f => categoryLabel(f.category)).filter(isString))
-            ];
-            plan.labels = inputs.dryRun
-                ? wanted
-                : await ensureLabels(github, { owner: context.owner, repo: context.repo }, wanted, core);
-        }
-        const assignment = toCreate.length > 0
-            ? await decideAssignee(github, context, inputs)
-            : { assignee: null, note: '' };
-        for (const failure of failures) {
-            if (failure.existing) {
-                filed.push(await recordOccurrence(github, core, plan, failure, failure.existing));
-                continue;
-            }
-            const index = toCreate.indexOf(failure);
-            if (index === -1)
-                continue;
-            const extra = index === toCreate.length - 1 ? overflowSection(overflow, inputs.maxIssues) : '';
-            try {
-                const issue = await createIssue(github, core, plan, failure, template, assignment, extra);
-                filed.push(issue);
-                for (const skipped of extra ? overflow : []) {
-                    filed.push({
-                        ...issue,
-                        fingerprint: skipped.fingerprint,
-                        created: false,
-                        jobs: skipped.jobs.map(j => j.name)
-                    });
+            failures: readState(dir, 'failures'),
+            tracked: readState(dir, 'tracked'),
+            maxIssues: inputs.maxIssues,
+            closeOnSuccess: inputs.closeOnSuccess
+        });
+        const { carryOut, describe } = await prepare(scope, plan, env.GITHUB_WORKSPACE);
+        const outcomes = [];
+        try {
+            for (const step of plan) {
+                try {
+                    outcomes.push(...(await carryOut(step)));
+                }
+                catch (error) {
+                    if (error instanceof CannotFileError && step.kind === 'file') {
+                        const failure = describe(step.failure);
+                        outcomes.push({ kind: 'refused', failure, draft: error.wouldBe, error: error.message });
+                    }
+                    throw error;
                 }
             }
-            catch (error) {
-                if (!(error instanceof CannotFileError))
-                    throw error;
-                // Leave the would-be issue where a maintainer can see it, then fail with one line.
-                filed.push({
-                    fingerprint: failure.fingerprint,
-                    number: null,
-                    url: null,
-                    title: error.wouldBe.title,
-                    created: false,
-                    isRetry: false,
-                    attemptCount: 1,
-                    jobs: failure.jobs.map(j => j.name),
-                    wouldBe: error.wouldBe,
-                    error: error.message
-                });
-                writeState(inputs.stateDir, 'issues', filed);
-                await writeSummarySafely(core, renderSummary(context, filed, [error.message]));
-                throw error;
-            }
         }
-        writeState(inputs.stateDir, 'issues', filed);
-        const created = filed.filter(f => f.created).length;
+        catch (error) {
+            if (error instanceof CannotFileError) {
+                // leave the would-be issue where a maintainer can see it, then fail with one line
+                await writeSummary(core, renderSummary(context, outcomes, [error.message]));
+            }
+            throw error;
+        }
+        finally {
+            writeState(dir, 'outcomes', outcomes);
+            for (const [name, value] of Object.entries(issueOutputs(outcomes)))
+                core.setOutput(name, value);
+        }
         return {
-            created,
-            updated: filed.filter(f => !f.created && f.number !== null).length,
-            issues: filed.map(f => ({ number: f.number, url: f.url, created: f.created }))
+            created: outcomes.filter(o => o.kind === 'filed').length,
+            recorded: outcomes.filter(o => o.kind === 'recorded').length,
+            resolved: outcomes.filter(o => o.kind === 'resolved').length
         };
     });
 }
-const isString = (value) => value !== null;
-function overflowSection(overflow, maxIssues) {
-    if (overflow.length === 0)
-        return '';
-    const lines = overflow.map(failure => {
-        const job = failure.primary.job;
-        const headline = failure.primary.log.analysis?.keyLines[0];
-        return `- ${link(job.name, job.failedStep?.url ?? job.url)}${headline ? `: ${escapeInline(headline, 160)}` : ''} (\`${failure.fingerprint}\`)`;
-    });
-    return [
-        `### More failures in this run`,
-        '',
-        `This run had ${overflow.length} more distinct failure(s); \`max-issues\` is ${maxIssues}, so they are listed here instead of filed:`,
-        '',
-        ...lines,
-        ''
-    ].join('\n');
-}
-async function createIssue(github, core, plan, failure, template, assignment, extra) {
-    const { context, inputs } = plan;
-    const { job, log } = failure.primary;
-    const title = buildIssueTitle(context.branch, job.name, log.analysis?.keyLines[0] ?? null);
-    const metadata = newMetadata(plan, failure.fingerprint);
-    const unknown = new Set();
-    const render = (issueNumber, note) => renderIssueBody(template, { context, failure, metadata, issueNumber, assignment: note, extra }, unknown);
-    let body = render(null, assignment.note);
-    if (unknown.size > 0)
-        core.warning(`log-bugs: the issue template uses unknown names: ${[...unknown].join(', ')}`);
-    const base = {
-        fingerprint: failure.fingerprint,
-        number: null,
-        url: null,
-        title,
-        created: false,
-        isRetry: false,
-        attemptCount: 1,
-        jobs: failure.jobs.map(j => j.name)
-    };
-    if (inputs.dryRun) {
-        core.info(`log-bugs: dry-run: would file "${title}"\n${body}`);
-        return { ...base, wouldBe: { title, body } };
-    }
-    const target = { owner: context.owner, repo: context.repo };
-    // The configured labels plus this failure's own category, of those that exist or were created.
-    const category = categoryLabel(failure.category);
-    const labels = plan.labels.filter(label => inputs.labels.includes(label) || label === category);
-    const post = async (text, assignee) => (await github.request('POST /repos/{owner}/{repo}/issues', {
-        ...target,
-        title,
-        body: text,
-        labels,
-        ...(assignee ? { assignees: [assignee] } : {})
-    })).data;
-    let created;
-    let note = assignment.note;
-    try {
-        try {
-            created = await post(body, assignment.assignee);
-        }
-        catch (error) {
-            const refused = errorStatus(error) === 422 &&
-                assignment.assignee &&
-                /assignee/i.test(JSON.stringify(errorData(error)));
-            if (!refused)
-                throw error;
-            // Someone lost access between the check and the create: file unassigned.
-            note = `_Not assigned: GitHub refused ${escapeInline(assignment.assignee ?? '')} as assignee._`;
-            body = render(null, note);
-            created = await post(body, null);
-        }
-    }
-    catch (error) {
-        rethrowIfFatal(error);
-        throw new CannotFileError(cannotFile(errorStatus(error), error, context), { title, body });
-    }
-    core.info(`log-bugs: filed #${created.number} ${created.html_url}`);
-    // The number is known only now: write the `Fixes #N` line for the fixing commit.
-    try {
-        await github.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
-            ...target,
-            issue_number: created.number,
-            body: render(created.number, note)
-        });
-    }
-    catch (error) {
-        rethrowIfFatal(error);
-        core.warning(`log-bugs: could not add the commit identifier to #${created.number}: ${errorMessage(error)}`);
-    }
-    const filed = {
-        ...base,
-        number: created.number,
-        url: created.html_url,
-        created: true
-    };
-    return reconcileRace(github, core, plan, failure, filed);
-}
 /**
- * Concurrent runs of the same failure can all miss each other and file at once. Listing is
- * consistent right after a write, so after filing we look again: if an older open issue has
- * the same fingerprint, ours is closed as its duplicate and the run is recorded there instead.
- * Issue numbers grow with creation time, so every racer agrees on the same survivor.
+ * What every step of the plan needs, fetched once and only when something is filed (labels,
+ * the assignee check), and the function that carries out one step.
  */
-async function reconcileRace(github, core, plan, failure, filed) {
-    const { context } = plan;
-    let oldest;
-    try {
-        const tracked = await listTrackedIssues(github, {
-            owner: context.owner,
-            repo: context.repo,
-            label: plan.labels.includes(dedupLabel(plan.inputs.labels) ?? '')
-                ? dedupLabel(plan.inputs.labels)
-                : null,
-            botLogin: plan.botLogin
-        });
-        oldest = tracked.get(failure.fingerprint);
-    }
-    catch (error) {
-        rethrowIfFatal(error);
-        core.debug(`log-bugs: duplicate check after filing failed: ${errorMessage(error)}`);
-        return filed;
-    }
-    if (!oldest || filed.number === null || oldest.number >= filed.number)
-        return filed;
+async function prepare(scope, plan, workspace) {
+    const { github, core, inputs, dir } = scope;
+    const context = readState(dir, 'context');
+    const { botLogin } = readState(dir, 'identity');
+    const now = scope.now().toISOString();
     const target = { owner: context.owner, repo: context.repo };
-    try {
-        await github.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
-            ...target,
-            issue_number: filed.number,
-            body: `Duplicate of #${oldest.number}: another run filed the same failure (\`${failure.fingerprint}\`) at the same time.`
+    const toFile = plan.filter(step => step.kind === 'file').map(step => step.failure);
+    const template = toFile.length > 0 ? loadTemplate('issue', inputs.issueTemplate, workspace) : '';
+    const occurrence = plan.some(step => step.kind === 'record') ? loadTemplate('occurrence') : '';
+    let labels = [];
+    let assignment = { assignee: null, note: '' };
+    if (toFile.length > 0) {
+        const wanted = [
+            ...inputs.labels,
+            ...new Set(toFile.map(f => categoryLabel(f.category)).filter(label => label !== null))
+        ];
+        labels = inputs.dryRun ? wanted : await ensureLabels(github, target, wanted, core);
+        if (inputs.assignAuthor)
+            assignment = await checkAssignee(github, target, context.pr?.author ?? null);
+    }
+    const tracking = {
+        label: labels.includes(dedupLabel(inputs.labels) ?? '') ? dedupLabel(inputs.labels) : null,
+        botLogin
+    };
+    const refOf = (failure) => ({
+        fingerprint: failure.fingerprint,
+        title: buildIssueTitle(context.branch, failure.primary.job.name, failure.primary.log.analysis?.keyLines[0] ?? null),
+        jobs: failure.jobs.map(job => job.name)
+    });
+    const issueRef = (issue) => ({
+        number: issue.number,
+        url: issue.url,
+        title: issue.title
+    });
+    const record = async (failure, issue) => {
+        const comment = renderOccurrence(occurrence || loadTemplate('occurrence'), context, failure);
+        if (inputs.dryRun) {
+            core.info(`log-bugs: dry-run: would record run ${context.runId} on #${issue.number}\n${comment}`);
+            const seen = (issue.metadata?.attemptCount ?? 1) + 1;
+            const draft = { title: issue.title, body: comment };
+            return {
+                kind: 'dry-run',
+                action: 'record',
+                failure: refOf(failure),
+                issue: issueRef(issue),
+                seen,
+                draft
+            };
+        }
+        const seen = await recordOccurrence(github, core, context, issue, comment, {
+            fingerprint: failure.fingerprint,
+            botLogin,
+            now
         });
-        await github.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
-            ...target,
-            issue_number: filed.number,
-            state: 'closed',
-            state_reason: 'duplicate'
-        });
-        core.info(`log-bugs: closed #${filed.number} as a duplicate of #${oldest.number} (concurrent runs)`);
-    }
-    catch (error) {
-        rethrowIfFatal(error);
-        core.warning(`log-bugs: #${filed.number} duplicates #${oldest.number} but could not be closed: ${errorMessage(error)}`);
-    }
-    const recorded = await recordOccurrence(github, core, plan, failure, oldest);
-    return { ...recorded, created: false, isRetry: true };
-}
-async function writeSummarySafely(core, markdown) {
-    try {
-        await core.summary.addRaw(markdown, true).write();
-    }
-    catch (error) {
-        rethrowIfFatal(error);
-        core.debug(`log-bugs: job summary not written: ${errorMessage(error)}`);
-    }
+        return { kind: 'recorded', failure: refOf(failure), issue: issueRef(issue), seen };
+    };
+    const carryOut = async (step) => {
+        switch (step.kind) {
+            case 'record':
+                return [await record(step.failure, step.issue)];
+            case 'close': {
+                const note = `Resolved: ${escapeInline(context.branch)} passed in ${link(`run ${context.runId}`, context.runUrl)} (attempt ${context.attempt}). log-bugs closes this issue; it files a new one if the failure comes back.`;
+                const seen = step.issue.metadata?.attemptCount ?? 1;
+                if (inputs.dryRun) {
+                    core.info(`log-bugs: dry-run: would close #${step.issue.number} (${context.branch} is green)`);
+                    const failure = { fingerprint: step.fingerprint, title: step.issue.title, jobs: [] };
+                    const draft = { title: step.issue.title, body: note };
+                    return [
+                        { kind: 'dry-run', action: 'close', failure, issue: issueRef(step.issue), seen, draft }
+                    ];
+                }
+                await closeIssue(github, { ...target, issue: step.issue.number }, note, 'completed');
+                core.info(`log-bugs: closed #${step.issue.number}: ${context.branch} is green`);
+                return [
+                    { kind: 'resolved', issue: issueRef(step.issue), fingerprint: step.fingerprint, seen }
+                ];
+            }
+            case 'file': {
+                const { failure, overflow } = step;
+                const ref = refOf(failure);
+                const category = categoryLabel(failure.category);
+                const extra = renderOverflow(overflow, inputs.maxIssues);
+                const unknown = new Set();
+                const metadata = newMetadata(context, failure.fingerprint, now);
+                const render = (issueNumber, note) => renderIssueBody(template, { context, failure, metadata, issueNumber, assignment: note, extra }, unknown);
+                const draftBody = render(null, assignment.note);
+                if (unknown.size > 0)
+                    core.warning(`log-bugs: the issue template uses unknown names: ${[...unknown].join(', ')}`);
+                if (inputs.dryRun) {
+                    core.info(`log-bugs: dry-run: would file "${ref.title}"\n${draftBody}`);
+                    const draft = { title: ref.title, body: draftBody };
+                    return [{ kind: 'dry-run', action: 'file', failure: ref, issue: null, seen: 1, draft }];
+                }
+                const filed = await fileIssue(github, core, context, {
+                    fingerprint: failure.fingerprint,
+                    title: ref.title,
+                    render,
+                    // the configured labels plus this failure's own category, of those that exist
+                    labels: labels.filter(l => inputs.labels.includes(l) || l === category),
+                    assignee: assignment.assignee,
+                    note: assignment.note
+                }, tracking);
+                const first = filed.duplicateOf
+                    ? await record(failure, filed.duplicateOf)
+                    : { kind: 'filed', failure: ref, issue: filed.issue };
+                const home = filed.duplicateOf ? issueRef(filed.duplicateOf) : filed.issue;
+                return [
+                    first,
+                    ...overflow.map(o => ({ kind: 'listed', failure: refOf(o), issue: home }))
+                ];
+            }
+        }
+    };
+    return { carryOut, describe: refOf };
 }

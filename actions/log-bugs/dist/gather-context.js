@@ -1,81 +1,47 @@
-import { tmpdir } from 'node:os';
-import { errorMessage, errorStatus } from './lib/step/error-message.js';
-import { rethrowIfFatal } from './lib/step/errors.js';
+import { findPullRequest, pullRequestPayload } from './lib/github/find-pull-request.js';
+import { listRunJobs, readRun } from './lib/github/read-run.js';
 import { extractFeature } from './lib/issue/extract-feature.js';
+import { failedJobsOf } from './lib/issue/failed-jobs.js';
+import { bestEffort, describeError, errorStatus } from './lib/step/errors.js';
 import { parseJobResults } from './lib/step/parse-job-results.js';
-import { readInputs } from './lib/step/read-inputs.js';
 import { runStep } from './lib/step/run-step.js';
-import { createStateDir, writeState } from './lib/step/state-store.js';
-/** Job conclusions that mean "this job failed": cancellations caused by others are not failures. */
-const FAILED = new Set(['failure', 'timed_out']);
+import { writeState } from './lib/step/state.js';
 /**
- * Finds what failed: the run (attempt, branch, SHA, workflow), its failed jobs and their failed
- * steps, the PR and its author, and the feature id from the branch. Writes `context.json`.
+ * The first step: validates the inputs (a bad one fails here, naming it) and starts the state
+ * folder; then finds what failed: the run (attempt, branch, SHA, workflow), its failed jobs and
+ * their failed steps, the pull request and its author, and the feature id from the branch.
+ * Writes `inputs.json` and `context.json`.
  */
-export async function run(deps, inputs = readInputs(process.env), env = process.env) {
-    return runStep(deps, inputs, async (github, core) => {
-        const { context } = deps;
+export async function run(deps, env = process.env) {
+    return runStep(deps, env, async ({ github, context, core, inputs, dir }) => {
         const { owner, repo } = context.repo;
         const runId = inputs.runId ?? context.runId;
-        const stateDir = createStateDir(env.RUNNER_TEMP || inputs.stateDir || tmpdir());
-        core.setOutput('state-dir', stateDir);
+        const target = { owner, repo, runId };
         const jobResults = parseJobResults(inputs.jobResults);
         if (jobResults.problem)
             core.warning(`log-bugs: ${jobResults.problem}; using the jobs API alone`);
-        let apiRun = {};
-        try {
-            apiRun = (await github.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}', {
-                owner,
-                repo,
-                run_id: runId
-            })).data;
-        }
-        catch (error) {
-            rethrowIfFatal(error);
-            core.warning(`log-bugs: cannot read run ${runId} (${describe(error)}); using the event context. ${permissionHint(error)}`);
-        }
+        const apiRun = await bestEffort(() => readRun(github, target), error => {
+            core.warning(`log-bugs: cannot read run ${runId} (${describeError(error)}); using the event context. ${permissionHint(error)}`);
+            return {};
+        });
+        const jobs = await bestEffort(() => listRunJobs(github, target), error => {
+            core.warning(`log-bugs: cannot list the jobs of run ${runId} (${describeError(error)}); using job-results. ${permissionHint(error)}`);
+            return null;
+        });
         const attempt = apiRun.run_attempt ?? (Number(env.GITHUB_RUN_ATTEMPT) || 1);
         const serverUrl = context.serverUrl || 'https://github.com';
         const runUrl = apiRun.html_url ?? `${serverUrl}/${owner}/${repo}/actions/runs/${runId}`;
+        const fromEvent = pullRequestPayload(context);
         const branch = inputs.branch ||
             apiRun.head_branch ||
-            pullRequestPayload(context)?.head?.ref ||
+            fromEvent?.head?.ref ||
             env.GITHUB_HEAD_REF ||
             context.ref.replace(/^refs\/(heads|tags)\//, '');
-        const sha = apiRun.head_sha ?? pullRequestPayload(context)?.head?.sha ?? context.sha;
-        let failedJobs = [];
-        let jobsSource = 'api';
-        try {
-            const jobs = await github.paginate('GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs', { owner, repo, run_id: runId, filter: 'latest', per_page: 100 });
-            failedJobs = jobs.filter(isFailed).map(job => toFailedJob(job, runUrl, attempt));
-        }
-        catch (error) {
-            rethrowIfFatal(error);
-            jobsSource = 'job-results';
-            core.warning(`log-bugs: cannot list the jobs of run ${runId} (${describe(error)}); using job-results. ${permissionHint(error)}`);
-        }
-        // Jobs the caller says failed but the API did not list (API refused, or a job the API names
-        // differently) still get reported, from their needs key alone.
-        const known = new Set(failedJobs.map(job => job.name));
-        for (const [name, result] of Object.entries(jobResults.results)) {
-            if (result !== 'failure' || known.has(name))
-                continue;
-            if (jobsSource === 'api' && failedJobs.length > 0)
-                continue;
-            failedJobs.push({
-                id: null,
-                name,
-                status: 'completed',
-                conclusion: 'failure',
-                url: runUrl,
-                runAttempt: attempt,
-                steps: [],
-                failedStep: null
-            });
-        }
+        const sha = apiRun.head_sha ?? fromEvent?.head?.sha ?? context.sha;
+        const failedJobs = failedJobsOf(jobs, jobResults.results, { url: runUrl, attempt });
         if (failedJobs.length === 0)
             core.info('log-bugs: no failed job found in this run');
-        const pr = await resolvePullRequest(github, context, inputs, apiRun, sha, branch, core.debug);
+        const pr = await findPullRequest(github, context, inputs, { api: apiRun, sha, branch }, core.debug);
         const runContext = {
             owner,
             repo,
@@ -90,128 +56,14 @@ export async function run(deps, inputs = readInputs(process.env), env = process.
             pr,
             feature: extractFeature(branch),
             failedJobs,
-            jobsSource,
+            jobsSource: jobs === null ? 'job-results' : 'api',
             jobResults: jobResults.results
         };
-        writeState(stateDir, 'context', runContext);
+        writeState(dir, 'context', runContext);
         core.info(`log-bugs: run ${runId} attempt ${attempt} on ${branch || '(no branch)'}: ${failedJobs.length} failed job(s)` +
             (pr ? `, PR #${pr.number}` : ', no PR'));
-        return { stateDir, failedJobs: failedJobs.length, pr: pr?.number ?? null };
-    });
-}
-function isFailed(job) {
-    if (job.conclusion && FAILED.has(job.conclusion))
-        return true;
-    // The action can run as an `if: failure()` step of the failing job itself: that job is still
-    // in progress, and only its steps say it failed.
-    return job.status !== 'completed' && (job.steps ?? []).some(s => s.conclusion === 'failure');
-}
-function toFailedJob(job, runUrl, attempt) {
-    const steps = job.steps ?? [];
-    const step = steps.find(s => s.conclusion === 'failure') ??
-        steps.find(s => s.conclusion === 'cancelled' || s.conclusion === 'timed_out') ??
-        null;
-    const url = job.html_url ?? runUrl;
-    return {
-        id: job.id,
-        name: job.name,
-        status: job.status,
-        conclusion: job.conclusion ?? 'failure',
-        url,
-        runAttempt: job.run_attempt ?? attempt,
-        steps,
-        failedStep: step
-            ? { name: step.name, number: step.number, url: `${url}#step:${step.number}:1` }
-            : null
-    };
-}
-function pullRequestPayload(context) {
-    const pr = context.payload.pull_request;
-    return typeof pr === 'object' && pr !== null ? pr : undefined;
-}
-function toInfo(pr) {
-    const head = pr.head?.repo?.full_name;
-    const base = pr.base?.repo?.full_name;
-    return {
-        number: pr.number,
-        url: pr.html_url,
-        author: pr.user?.login ?? null,
-        title: pr.title ?? null,
-        fork: Boolean(head && base && head !== base)
-    };
-}
-/** PR from inputs, else the event, else the run, else the commit's PRs (the API). */
-async function resolvePullRequest(github, context, inputs, apiRun, sha, branch, debug) {
-    const { owner, repo } = context.repo;
-    const fromEvent = pullRequestPayload(context);
-    if (inputs.prNumber !== null) {
-        const given = {
-            number: inputs.prNumber,
-            url: inputs.prUrl || `${context.serverUrl}/${owner}/${repo}/pull/${inputs.prNumber}`,
-            author: inputs.prAuthor || null,
-            title: null,
-            fork: false
-        };
-        if (fromEvent?.number === inputs.prNumber) {
-            const info = toInfo(fromEvent);
-            return { ...info, url: inputs.prUrl || info.url, author: inputs.prAuthor || info.author };
-        }
-        try {
-            const { data } = await github.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
-                owner,
-                repo,
-                pull_number: inputs.prNumber
-            });
-            const info = toInfo(data);
-            return { ...info, url: inputs.prUrl || info.url, author: inputs.prAuthor || info.author };
-        }
-        catch (error) {
-            rethrowIfFatal(error);
-            debug(`log-bugs: PR #${inputs.prNumber} details unavailable: ${describe(error)}`);
-            return given;
-        }
-    }
-    if (fromEvent)
-        return toInfo(fromEvent);
-    const workflowRun = context.payload.workflow_run;
-    const number = workflowRun?.pull_requests?.[0]?.number ?? apiRun.pull_requests?.[0]?.number;
-    if (number !== undefined) {
-        try {
-            const { data } = await github.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
-                owner,
-                repo,
-                pull_number: number
-            });
-            return toInfo(data);
-        }
-        catch (error) {
-            rethrowIfFatal(error);
-            debug(`log-bugs: PR #${number} details unavailable: ${describe(error)}`);
-        }
-    }
-    if (!sha)
-        return null;
-    // Fork PRs leave run.pull_requests empty (actions/runner#3444): ask which PRs hold the commit.
-    try {
-        const { data } = await github.request('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', {
-            owner,
-            repo,
-            commit_sha: sha
-        });
-        const open = data.filter(pr => pr.state === undefined || pr.state === 'open');
-        const match = open.find(pr => pr.head?.sha === sha && pr.head?.ref === branch) ??
-            open.find(pr => pr.head?.sha === sha);
-        return match ? toInfo(match) : null;
-    }
-    catch (error) {
-        rethrowIfFatal(error);
-        debug(`log-bugs: PRs of ${sha} unavailable: ${describe(error)}`);
-        return null;
-    }
-}
-function describe(error) {
-    const status = errorStatus(error);
-    return status ? `HTTP ${status}: ${errorMessage(error)}` : errorMessage(error);
+        return { failedJobs: failedJobs.length, pr: pr?.number ?? null };
+    }, { first: true });
 }
 function permissionHint(error) {
     return errorStatus(error) === 403 || errorStatus(error) === 404

@@ -1,5 +1,5 @@
+import { bestEffort } from '../step/errors.js'
 import type { GitHub } from '../step/types.js'
-import { rethrowIfFatal } from '../step/errors.js'
 
 /** GITHUB_TOKEN's account: every issue and comment it writes is authored by this login. */
 export const ACTIONS_BOT = 'github-actions[bot]'
@@ -10,11 +10,8 @@ export const ACTIONS_BOT = 'github-actions[bot]'
  * get 403 from GET /user; they write as github-actions[bot].
  */
 export async function findBotLogin(github: GitHub): Promise<string> {
-  try {
-    const { data } = await github.request<{ login?: string }>('GET /user')
-    return data.login || ACTIONS_BOT
-  } catch (error) {
-    rethrowIfFatal(error)
-    return ACTIONS_BOT
-  }
+  return bestEffort(
+    async () => (await github.request<{ login?: string }>('GET /user')).data.login || ACTIONS_BOT,
+    () => ACTIONS_BOT
+  )
 }

@@ -1,26 +1,15 @@
-import { parseMarker, parseMetadata } from '../markdown/marker.js'
-import type { ExistingIssue, GitHub, IssueMetadata } from '../step/types.js'
-
-interface ApiIssue {
-  number: number
-  html_url: string
-  title: string
-  body?: string | null
-  state: string
-  user?: { login?: string } | null
-  pull_request?: unknown
-}
+import { trackIssues, type ApiIssue } from '../issue/tracked-issue.js'
+import type { TrackedIssues } from '../issue/types.js'
+import type { GitHub } from '../step/types.js'
 
 /**
- * Open issues that log-bugs filed, by fingerprint: listed by label (consistent right after a
- * write), skipping pull requests (the issues list includes them) and anything not written by
- * `botLogin` (a copied marker must not make someone else's issue ours). The oldest issue wins
- * when a race filed two.
+ * Open issues that log-bugs filed, by fingerprint: listed by label, which is consistent right
+ * after a write (search lags), oldest first; see `toTracked` for what counts as ours.
  */
 export async function listTrackedIssues(
   github: GitHub,
   target: { owner: string; repo: string; label: string | null; botLogin: string }
-): Promise<Map<string, ExistingIssue>> {
+): Promise<TrackedIssues> {
   const issues = await github.paginate<ApiIssue>('GET /repos/{owner}/{repo}/issues', {
     owner: target.owner,
     repo: target.repo,
@@ -30,41 +19,7 @@ export async function listTrackedIssues(
     direction: 'asc',
     per_page: 100
   })
-  const byFingerprint = new Map<string, ExistingIssue>()
-  for (const issue of issues) {
-    const found = toTracked(issue, target.botLogin)
-    if (!found) continue
-    const [fingerprint, tracked] = found
-    const known = byFingerprint.get(fingerprint)
-    if (!known || tracked.number < known.number) byFingerprint.set(fingerprint, tracked)
-  }
-  return byFingerprint
-}
-
-/** An API issue as a tracked log-bugs issue, or null when it is not one of ours. */
-export function toTracked(issue: ApiIssue, botLogin: string): [string, ExistingIssue] | null {
-  if (issue.pull_request !== undefined || issue.state !== 'open') return null
-  if (issue.user?.login !== botLogin) return null
-  const body = issue.body ?? ''
-  const fingerprint = parseMarker(body)
-  if (!fingerprint) return null
-  return [
-    fingerprint,
-    {
-      number: issue.number,
-      url: issue.html_url,
-      title: issue.title,
-      body,
-      metadata: asMetadata(parseMetadata(body))
-    }
-  ]
-}
-
-function asMetadata(value: unknown): IssueMetadata | null {
-  if (typeof value !== 'object' || value === null) return null
-  const meta = value as Partial<IssueMetadata>
-  if (typeof meta.fingerprint !== 'string' || !Array.isArray(meta.runs)) return null
-  return meta as IssueMetadata
+  return trackIssues(issues, target.botLogin)
 }
 
 /**
@@ -75,21 +30,17 @@ export async function searchTrackedIssues(
   github: GitHub,
   target: { owner: string; repo: string; botLogin: string },
   fingerprints: string[]
-): Promise<Map<string, ExistingIssue>> {
-  const found = new Map<string, ExistingIssue>()
+): Promise<TrackedIssues> {
   // GitHub allows at most five AND/OR/NOT operators in a query.
   const terms = fingerprints.slice(0, 6).map(f => `"${f}"`)
-  if (terms.length === 0) return found
+  if (terms.length === 0) return {}
   const q = `repo:${target.owner}/${target.repo} is:issue is:open in:body ${terms.join(' OR ')}`
   const { data } = await github.request<{ items: ApiIssue[] }>('GET /search/issues', {
     q,
     per_page: 50
   })
-  for (const item of data.items) {
-    const tracked = toTracked(item, target.botLogin)
-    if (!tracked || !fingerprints.includes(tracked[0])) continue
-    const known = found.get(tracked[0])
-    if (!known || tracked[1].number < known.number) found.set(tracked[0], tracked[1])
-  }
+  const found = trackIssues(data.items, target.botLogin)
+  for (const fingerprint of Object.keys(found))
+    if (!fingerprints.includes(fingerprint)) delete found[fingerprint]
   return found
 }

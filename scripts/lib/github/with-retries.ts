@@ -1,4 +1,10 @@
-import { DryRunWriteError } from '../step/errors.js'
+import {
+  DryRunWriteError,
+  RateLimitError,
+  errorHeader,
+  errorStatus,
+  isSecondaryRateLimit
+} from '../step/errors.js'
 import type { GitHub, OctokitResponse, RequestParameters } from '../step/types.js'
 
 export interface RetryOptions {
@@ -8,59 +14,52 @@ export interface RetryOptions {
   retries?: number
   /** the most one rate-limit wait may take */
   maxWaitMs?: number
-  /** the most all waits of one step may add up to */
+  /** the most all waits of this client may add up to (the rest of the action's budget) */
   budgetMs?: number
   /** refuse every write: dry-run's last line of defence */
   dryRun?: boolean
   log?: (message: string) => void
 }
 
+interface RetryState {
+  options: RetryOptions
+  budgetMs: number
+}
+
+const READS = new Set(['GET', 'HEAD'])
+const installed = new WeakMap<GitHub, RetryState>()
+const defaultSleep = (ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms))
+
 /** How much of its wait budget a client has left, in ms (0 for a client never wrapped). */
 export function retryBudgetLeft(github: GitHub): number {
   return installed.get(github)?.budgetMs ?? 0
 }
 
-/** Thrown when the primary rate limit is spent: waiting for the reset would outlive the job. */
-export class RateLimitError extends Error {
-  override name = 'RateLimitError'
-  constructor(
-    message: string,
-    readonly resetAt: Date | null
-  ) {
-    super(message)
-  }
-}
-
-const READS = new Set(['GET', 'HEAD'])
-const installed = new WeakMap<GitHub, { options: RetryOptions; budgetMs: number }>()
-const defaultSleep = (ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms))
-
-interface HttpFailure {
-  status?: number
-  response?: { headers?: Record<string, string | number | undefined>; data?: unknown }
-}
-
-function header(error: HttpFailure, name: string): string | undefined {
-  const value = error.response?.headers?.[name]
-  return value === undefined ? undefined : String(value)
-}
-
-function failureMessage(error: HttpFailure): string {
-  const data = error.response?.data
-  if (typeof data === 'object' && data !== null && 'message' in data) {
-    return String((data as { message: unknown }).message)
-  }
-  return ''
+/**
+ * Waits `ms` out of the client's budget, for retries the request hook cannot see (a log that
+ * answers 404 for a while after its job ends). Returns false, without waiting, when the wait
+ * does not fit: then the caller gives up, so the whole action never waits longer than its budget.
+ */
+export async function waitWithinBudget(github: GitHub, ms: number, why: string): Promise<boolean> {
+  const state = installed.get(github)
+  if (!state) return false
+  const maxWaitMs = state.options.maxWaitMs ?? 60_000
+  if (ms > maxWaitMs || ms > state.budgetMs) return false
+  state.budgetMs -= ms
+  state.options.log?.(`${why}; retrying in ${Math.round(ms / 1000)} s`)
+  await (state.options.sleep ?? defaultSleep)(ms)
+  return true
 }
 
 /**
  * Adds retries and rate-limit handling to a client through Octokit's request hook, so it works
  * on github-script's injected client too (its plugins are fixed, and its own `retries` input
- * ignores Retry-After: github-platform.md §1). Rules, after GitHub's REST best-practice guide:
+ * ignores Retry-After: docs/github-platform.md §1). Rules, after GitHub's REST best-practice guide:
  * - 5xx and network errors: retry with 1 s, 2 s, 4 s backoff;
  * - 403/429 with `retry-after` (secondary limit): wait as told, if it fits the budget;
  * - 403/429 with `x-ratelimit-remaining: 0` (primary limit): fail at once, naming the reset time;
  * - other 4xx: never retried (a validation error stays one).
+ * Every wait comes out of one budget (`waitWithinBudget` too).
  */
 export function withRetries(github: GitHub, options: RetryOptions = {}): GitHub {
   // One hook per client: a second call (the next step in the same process, as in tests and the
@@ -71,24 +70,14 @@ export function withRetries(github: GitHub, options: RetryOptions = {}): GitHub 
     existing.budgetMs = options.budgetMs ?? 120_000
     return github
   }
-  const state = { options, budgetMs: options.budgetMs ?? 120_000 }
+  const state: RetryState = { options, budgetMs: options.budgetMs ?? 120_000 }
   installed.set(github, state)
 
-  async function wait(ms: number, why: string): Promise<boolean> {
-    const maxWaitMs = state.options.maxWaitMs ?? 60_000
-    if (ms > maxWaitMs || ms > state.budgetMs) return false
-    state.budgetMs -= ms
-    ;(state.options.log ?? (() => {}))(`${why}; retrying in ${Math.round(ms / 1000)} s`)
-    await (state.options.sleep ?? defaultSleep)(ms)
-    return true
-  }
-
   github.hook.wrap('request', async (request, parameters: RequestParameters) => {
-    const options = state.options
-    const retries = options.retries ?? 3
+    const retries = state.options.retries ?? 3
     const method = String(parameters.method ?? 'GET').toUpperCase()
     const route = `${method} ${String(parameters.url ?? '')}`
-    if (options.dryRun && !READS.has(method)) {
+    if (state.options.dryRun && !READS.has(method)) {
       throw new DryRunWriteError(`dry-run: refused to send ${route}`)
     }
     let serverErrors = 0
@@ -96,12 +85,11 @@ export function withRetries(github: GitHub, options: RetryOptions = {}): GitHub 
     for (;;) {
       try {
         return (await request(parameters)) as OctokitResponse
-      } catch (caught) {
-        const error = caught as HttpFailure
-        const status = error.status
+      } catch (error) {
+        const status = errorStatus(error)
         if (status === 403 || status === 429) {
-          if (header(error, 'x-ratelimit-remaining') === '0') {
-            const reset = Number(header(error, 'x-ratelimit-reset'))
+          if (errorHeader(error, 'x-ratelimit-remaining') === '0') {
+            const reset = Number(errorHeader(error, 'x-ratelimit-reset'))
             const resetAt = Number.isFinite(reset) && reset > 0 ? new Date(reset * 1000) : null
             throw new RateLimitError(
               `GitHub API rate limit exhausted for this token (${route}); it resets at ${
@@ -110,24 +98,23 @@ export function withRetries(github: GitHub, options: RetryOptions = {}): GitHub 
               resetAt
             )
           }
-          const retryAfter = Number(header(error, 'retry-after'))
-          const secondary =
-            Number.isFinite(retryAfter) || /secondary rate limit/i.test(failureMessage(error))
-          if (secondary && rateLimitWaits < 2) {
+          if (isSecondaryRateLimit(error) && rateLimitWaits < 2) {
             // GitHub: without retry-after, wait at least a minute before trying again.
+            const retryAfter = Number(errorHeader(error, 'retry-after'))
             const ms = Number.isFinite(retryAfter) ? retryAfter * 1000 : 60_000
             rateLimitWaits++
-            if (await wait(ms, `secondary rate limit on ${route}`)) continue
+            if (await waitWithinBudget(github, ms, `secondary rate limit on ${route}`)) continue
           }
-          throw caught
+          throw error
         }
         const retryable = status === undefined || status >= 500
         if (retryable && serverErrors < retries) {
           const ms = 1000 * 2 ** serverErrors
           serverErrors++
-          if (await wait(ms, `${status ?? 'network error'} on ${route}`)) continue
+          if (await waitWithinBudget(github, ms, `${status ?? 'network error'} on ${route}`))
+            continue
         }
-        throw caught
+        throw error
       }
     }
   })

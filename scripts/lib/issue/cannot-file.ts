@@ -1,23 +1,9 @@
-import { errorMessage } from '../step/error-message.js'
-import { FatalError } from '../step/errors.js'
-import type { RunContext } from '../step/types.js'
+import { errorMessage, errorStatus, isSecondaryRateLimit } from '../step/errors.js'
+import type { RunContext } from './types.js'
 
-/** Filing was refused: carries the would-be issue for the job summary. */
-export class CannotFileError extends FatalError {
-  constructor(
-    message: string,
-    readonly wouldBe: { title: string; body: string }
-  ) {
-    super(message)
-  }
-}
-
-/** One line: what failed and how to fix it. */
-export function cannotFile(
-  status: number | undefined,
-  error: unknown,
-  context: RunContext
-): string {
+/** Why GitHub refused to file the issue and how to fix it, in one line. */
+export function cannotFile(error: unknown, context: RunContext): string {
+  const status = errorStatus(error)
   const fork = context.pr?.fork
     ? ' This looks like a pull request from a fork, whose token is read-only: use the workflow_run recipe in the log-bugs README.'
     : ''
@@ -26,7 +12,7 @@ export function cannotFile(
       return 'cannot file the issue: the token was rejected (HTTP 401). Pass a valid github-token.'
     case 403:
     case 429:
-      if (/rate limit/i.test(errorMessage(error))) {
+      if (isSecondaryRateLimit(error)) {
         return `cannot file the issue: GitHub's secondary rate limit asked to wait longer than log-bugs may (HTTP ${status}). Re-run the job in a few minutes.`
       }
       if (status === 429)

@@ -1,7 +1,8 @@
-import { link } from './build-issue.js'
 import { escapeInline } from '../markdown/escape-markdown.js'
 import { fenceCode } from '../markdown/fence-code.js'
-import type { FiledIssue, RunContext } from '../step/types.js'
+import { link } from '../markdown/link.js'
+import { outcomeSeen, type Draft, type Outcome } from './outcome.js'
+import type { RunContext } from './types.js'
 
 /** The step summary caps at 1 MiB per step (runner's AttachmentSizeLimit); stay well inside. */
 const SUMMARY_BUDGET = 512 * 1024
@@ -13,25 +14,21 @@ const SUMMARY_BUDGET = 512 * 1024
  */
 export function renderSummary(
   context: RunContext,
-  issues: FiledIssue[],
-  problems: string[] = [],
+  outcomes: readonly Outcome[],
+  problems: readonly string[] = [],
   comment?: string
 ): string {
   const lines = ['## log-bugs', '']
   if (context.failedJobs.length === 0) lines.push('No failed job was found in this run.', '')
-  if (issues.length > 0) {
+  if (outcomes.length > 0) {
     lines.push('| Failure | Jobs | Issue | Seen |', '| --- | --- | --- | --- |')
-    for (const issue of issues) {
-      const where =
-        issue.number !== null
-          ? `${link(`#${issue.number}`, issue.url)} ${issue.resolved ? '(closed: the branch is green)' : issue.created ? '(new)' : '(repeat)'}`
-          : issue.wouldBe
-            ? issue.error
-              ? 'not filed (see below)'
-              : 'dry-run: not filed'
-            : 'not filed'
+    for (const outcome of outcomes) {
+      const [title, jobs] =
+        outcome.kind === 'resolved'
+          ? [outcome.issue.title, []]
+          : [outcome.failure.title, outcome.failure.jobs]
       lines.push(
-        `| ${escapeInline(issue.title, 120)} | ${issue.jobs.map(job => escapeInline(job, 80)).join(', ')} | ${where} | ${issue.attemptCount}× |`
+        `| ${escapeInline(title, 120)} | ${jobs.map(job => escapeInline(job, 80)).join(', ')} | ${where(outcome)} | ${outcomeSeen(outcome)}× |`
       )
     }
     lines.push('')
@@ -46,12 +43,12 @@ export function renderSummary(
       '</details>',
       ''
     )
-  for (const issue of issues) {
-    if (!issue.wouldBe) continue
+  for (const draft of outcomes.map(draftOf)) {
+    if (!draft) continue
     lines.push(
-      `<details><summary>Would-be issue: ${escapeInline(issue.wouldBe.title, 120)}</summary>`,
+      `<details><summary>Would-be issue: ${escapeInline(draft.title, 120)}</summary>`,
       '',
-      fenceCode(issue.wouldBe.body, 'markdown'),
+      fenceCode(draft.body, 'markdown'),
       '',
       '</details>',
       ''
@@ -61,4 +58,27 @@ export function renderSummary(
   return text.length <= SUMMARY_BUDGET
     ? text
     : `${text.slice(0, SUMMARY_BUDGET)}\n\n… (summary truncated)\n`
+}
+
+function where(outcome: Outcome): string {
+  switch (outcome.kind) {
+    case 'filed':
+      return `${link(`#${outcome.issue.number}`, outcome.issue.url)} (new)`
+    case 'recorded':
+      return `${link(`#${outcome.issue.number}`, outcome.issue.url)} (repeat)`
+    case 'listed':
+      return `${link(`#${outcome.issue.number}`, outcome.issue.url)} (listed: over max-issues)`
+    case 'resolved':
+      return `${link(`#${outcome.issue.number}`, outcome.issue.url)} (closed: the branch is green)`
+    case 'dry-run':
+      return outcome.issue === null
+        ? 'dry-run: not filed'
+        : `${link(`#${outcome.issue.number}`, outcome.issue.url)} (dry-run: would ${outcome.action === 'close' ? 'close it' : 'record this run'})`
+    case 'refused':
+      return 'not filed (see below)'
+  }
+}
+
+function draftOf(outcome: Outcome): Draft | null {
+  return outcome.kind === 'dry-run' || outcome.kind === 'refused' ? outcome.draft : null
 }

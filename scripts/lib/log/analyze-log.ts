@@ -8,7 +8,7 @@
  *   category: analysis.category, signature: analysis.signature, terminal: analysis.terminal })
  * ```
  */
-import type { FailureCategory, JobStep, LogAnalysis } from '../step/types.js'
+import type { FailureCategory, JobStep, LogAnalysis } from './types.js'
 import { classifyFailure, isSetupStep } from './classify-failure.js'
 import { extractExcerpt, type ExcerptCandidate, type NumberedLine } from './extract-excerpt.js'
 import { canonicalSignature } from './fingerprint-failure.js'

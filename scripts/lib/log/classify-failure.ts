@@ -7,7 +7,7 @@
  * words in the step name (`Lint`, `Run npm test`, `Type-check`); then build when the project's own
  * code failed with an error line no tool claims; unknown when nothing in the log explains it.
  */
-import type { FailureCategory } from '../step/types.js'
+import type { FailureCategory } from './types.js'
 
 export interface CategoryEvidence {
   /** the categories of the key candidates (null for generic patterns), most important first */

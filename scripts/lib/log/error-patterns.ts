@@ -12,7 +12,7 @@
  *
  * Patterns run on the cleaned text (timestamp, ANSI and `##[tag]` removed).
  */
-import type { FailureCategory } from '../step/types.js'
+import type { FailureCategory } from './types.js'
 
 export type Tier = 0 | 1 | 2 | 3 | 4
 

@@ -9,7 +9,7 @@
  * the same second, so sections are matched to steps by an alignment that weighs times, the
  * `Run …` names of unnamed steps, and order (each step has at least one section).
  */
-import type { JobStep } from '../step/types.js'
+import type { JobStep } from './types.js'
 import type { Terminal } from './error-patterns.js'
 
 export type SectionKind = 'setup' | 'step' | 'post' | 'complete'

@@ -1,10 +1,8 @@
-import { errorMessage } from './error-message.js'
-import { ConfigError, DryRunWriteError, FatalError } from './errors.js'
-import type { ActionInputs } from './read-inputs.js'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
-import type { Core, GitHub, StepDeps } from './types.js'
-import { RateLimitError, retryBudgetLeft, withRetries } from '../github/with-retries.js'
+import { retryBudgetLeft, withRetries } from '../github/with-retries.js'
+import { errorMessage, isExpected } from './errors.js'
+import { readInputsEnv, type ActionInputs } from './inputs.js'
+import { createStateDir, readState, readStateOr, stateDir, writeState } from './state.js'
+import type { Context, Core, GitHub, StepDeps } from './types.js'
 
 /**
  * What all steps together may spend waiting on rate limits and retries: the reporter job gets 5
@@ -13,56 +11,69 @@ import { RateLimitError, retryBudgetLeft, withRetries } from '../github/with-ret
  */
 export const WAIT_BUDGET_MS = 150_000
 
-function waited(dir: string): number {
-  const file = join(dir, 'waited.json')
-  if (!dir || !existsSync(file)) return 0
-  try {
-    return Number(JSON.parse(readFileSync(file, 'utf8'))) || 0
-  } catch {
-    return 0
-  }
+/** What a step body works with: the retrying client, the inputs, the state folder, a clock. */
+export interface StepScope {
+  github: GitHub
+  context: Context
+  core: Core
+  inputs: ActionInputs
+  /** the state folder (see state.ts) */
+  dir: string
+  now: () => Date
 }
 
 /**
- * Runs a step body with the retrying client, and turns the errors we expect into one
+ * Runs a step body with the retrying client and turns the errors we expect into one
  * `core.setFailed` line. Throwing out of a github-script step would print a stack trace
  * (github-script's handleError calls console.error(err)); users need the cause and the fix.
+ * The first step validates the inputs and starts a fresh state folder; the others read both.
  */
 export async function runStep<T>(
   deps: StepDeps,
-  inputs: Pick<ActionInputs, 'dryRun' | 'stateDir'>,
-  body: (github: GitHub, core: Core) => Promise<T>
+  env: Record<string, string | undefined>,
+  body: (scope: StepScope) => Promise<T>,
+  options: { first?: boolean } = {}
 ): Promise<T | undefined> {
   const { core } = deps
-  const before = waited(inputs.stateDir)
-  const budgetMs = Math.max(0, WAIT_BUDGET_MS - before)
-  const github = withRetries(deps.github, {
-    sleep: deps.sleep,
-    dryRun: inputs.dryRun,
-    budgetMs,
-    log: message => core.info(`log-bugs: ${message}`)
-  })
-  let result: T | undefined
+  const dir = stateDir(env)
+  let before = 0
+  let github: GitHub | null = null
+  let budgetMs = 0
   try {
-    result = await body(github, core)
-    return result
+    let inputs: ActionInputs
+    if (options.first) {
+      inputs = readInputsEnv(env)
+      createStateDir(dir)
+      writeState(dir, 'inputs', inputs)
+    } else {
+      inputs = readState(dir, 'inputs')
+      before = readStateOr(dir, 'waited', 0)
+    }
+    budgetMs = Math.max(0, WAIT_BUDGET_MS - before)
+    github = withRetries(deps.github, {
+      sleep: deps.sleep,
+      dryRun: inputs.dryRun,
+      budgetMs,
+      log: message => core.info(`log-bugs: ${message}`)
+    })
+    return await body({
+      github,
+      context: deps.context,
+      core,
+      inputs,
+      dir,
+      now: deps.now ?? (() => new Date())
+    })
   } catch (error) {
-    if (
-      error instanceof FatalError ||
-      error instanceof ConfigError ||
-      error instanceof RateLimitError ||
-      error instanceof DryRunWriteError
-    ) {
-      core.setFailed(`log-bugs: ${error.message}`)
+    if (isExpected(error)) {
+      core.setFailed(`log-bugs: ${errorMessage(error)}`)
     } else {
       core.debug(error instanceof Error && error.stack ? error.stack : errorMessage(error))
       core.setFailed(`log-bugs: unexpected error: ${errorMessage(error)}`)
     }
     return undefined
   } finally {
-    // gather-context creates the state folder, so it learns where to write only from its result.
-    const dir = inputs.stateDir || (result as { stateDir?: string } | undefined)?.stateDir || ''
-    const spent = budgetMs - retryBudgetLeft(github)
-    if (dir && spent > 0) writeFileSync(join(dir, 'waited.json'), String(before + spent))
+    const spent = github ? budgetMs - retryBudgetLeft(github) : 0
+    if (spent > 0) writeState(dir, 'waited', before + spent)
   }
 }

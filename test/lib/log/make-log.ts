@@ -2,7 +2,7 @@
  * Builds small Actions-format job logs for tests, with the jobs-API steps that match them
  * (times at second precision, as the API gives them).
  */
-import type { JobStep } from '../../../scripts/lib/step/types.js'
+import type { JobStep } from '../../../scripts/lib/log/types.js'
 
 const BASE = Date.UTC(2026, 0, 2, 3, 4, 0)
 

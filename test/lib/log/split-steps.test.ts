@@ -7,7 +7,7 @@ import {
   stepRole,
   type SectionInfo
 } from '../../../scripts/lib/log/split-steps.js'
-import type { JobStep } from '../../../scripts/lib/step/types.js'
+import type { JobStep } from '../../../scripts/lib/log/types.js'
 import { LogBuilder } from './make-log.js'
 
 const TSC_ERROR = "src/a.ts(3,7): error TS2322: Type 'string' is not assignable to type 'number'."

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { findReferences, neutralizeMentions } from '../../../scripts/lib/untrusted/neutralize-mentions.js'
+import {
+  findReferences,
+  neutralizeMentions
+} from '../../../scripts/lib/untrusted/neutralize-mentions.js'
 
 describe('neutralizeMentions', () => {
   it.each([

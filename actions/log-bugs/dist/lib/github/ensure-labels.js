@@ -1,58 +1,46 @@
-import { errorStatus } from '../step/error-message.js';
-import { rethrowIfFatal } from '../step/errors.js';
-/** Colours for the labels log-bugs creates; GitHub would use ededed for all of them. */
-const COLORS = { bug: 'd73a4a', 'ci-failure': 'b60205' };
-const CATEGORY_COLOR = 'fbca04';
-/** The label naming a failure's category, e.g. `failure:test`; none for `unknown`. */
-export function categoryLabel(category) {
-    return category && category !== 'unknown' ? `failure:${category}` : null;
-}
+import { labelStyle } from '../issue/labels.js';
+import { bestEffort, errorStatus } from '../step/errors.js';
 /**
  * Makes sure the labels exist and returns the ones that do. One list call, then a create per
  * missing label. A label we may not create is dropped with a warning: naming a missing label on
- * issue creation can make GitHub refuse the whole issue (github-platform.md §5).
+ * issue creation can make GitHub refuse the whole issue (docs/github-platform.md §5).
  */
 export async function ensureLabels(github, target, names, core) {
-    let existing;
-    try {
+    const existing = await bestEffort(async () => {
         const labels = await github.paginate('GET /repos/{owner}/{repo}/labels', {
             ...target,
             per_page: 100
         });
-        existing = new Set(labels.map(label => label.name.toLowerCase()));
-    }
-    catch (error) {
-        rethrowIfFatal(error);
+        return new Set(labels.map(label => label.name.toLowerCase()));
+    }, error => {
         core.warning(`log-bugs: cannot list labels (HTTP ${errorStatus(error) ?? '?'}); filing without labels that may be missing`);
+        return null;
+    });
+    if (existing === null)
         return [];
-    }
     const usable = [];
     for (const name of names) {
         if (existing.has(name.toLowerCase())) {
             usable.push(name);
             continue;
         }
-        try {
+        const created = await bestEffort(async () => {
             await github.request('POST /repos/{owner}/{repo}/labels', {
                 ...target,
                 name,
-                color: COLORS[name] ?? (name.startsWith('failure:') ? CATEGORY_COLOR : 'ededed'),
-                description: name.startsWith('failure:')
-                    ? 'CI failure category (log-bugs)'
-                    : 'Filed by log-bugs'
+                ...labelStyle(name)
             });
-            usable.push(name);
-        }
-        catch (error) {
-            rethrowIfFatal(error);
-            const status = errorStatus(error);
-            if (status === 422) {
-                usable.push(name); // created meanwhile by a concurrent run: `already_exists`
-                continue;
-            }
-            core.warning(`log-bugs: cannot create label "${name}" (HTTP ${status ?? '?'}); filing without it. ` +
+            return true;
+        }, error => {
+            // 422 `already_exists`: a concurrent run created it meanwhile
+            if (errorStatus(error) === 422)
+                return true;
+            core.warning(`log-bugs: cannot create label "${name}" (HTTP ${errorStatus(error) ?? '?'}); filing without it. ` +
                 'Create the label once by hand, or grant `issues: write`.');
-        }
+            return false;
+        });
+        if (created)
+            usable.push(name);
     }
     return usable;
 }

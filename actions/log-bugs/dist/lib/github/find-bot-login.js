@@ -1,4 +1,4 @@
-import { rethrowIfFatal } from '../step/errors.js';
+import { bestEffort } from '../step/errors.js';
 /** GITHUB_TOKEN's account: every issue and comment it writes is authored by this login. */
 export const ACTIONS_BOT = 'github-actions[bot]';
 /**
@@ -7,12 +7,5 @@ export const ACTIONS_BOT = 'github-actions[bot]';
  * get 403 from GET /user; they write as github-actions[bot].
  */
 export async function findBotLogin(github) {
-    try {
-        const { data } = await github.request('GET /user');
-        return data.login || ACTIONS_BOT;
-    }
-    catch (error) {
-        rethrowIfFatal(error);
-        return ACTIONS_BOT;
-    }
+    return bestEffort(async () => (await github.request('GET /user')).data.login || ACTIONS_BOT, () => ACTIONS_BOT);
 }

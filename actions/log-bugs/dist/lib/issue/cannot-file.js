@@ -1,15 +1,7 @@
-import { errorMessage } from '../step/error-message.js';
-import { FatalError } from '../step/errors.js';
-/** Filing was refused: carries the would-be issue for the job summary. */
-export class CannotFileError extends FatalError {
-    wouldBe;
-    constructor(message, wouldBe) {
-        super(message);
-        this.wouldBe = wouldBe;
-    }
-}
-/** One line: what failed and how to fix it. */
-export function cannotFile(status, error, context) {
+import { errorMessage, errorStatus, isSecondaryRateLimit } from '../step/errors.js';
+/** Why GitHub refused to file the issue and how to fix it, in one line. */
+export function cannotFile(error, context) {
+    const status = errorStatus(error);
     const fork = context.pr?.fork
         ? ' This looks like a pull request from a fork, whose token is read-only: use the workflow_run recipe in the log-bugs README.'
         : '';
@@ -18,7 +10,7 @@ export function cannotFile(status, error, context) {
             return 'cannot file the issue: the token was rejected (HTTP 401). Pass a valid github-token.';
         case 403:
         case 429:
-            if (/rate limit/i.test(errorMessage(error))) {
+            if (isSecondaryRateLimit(error)) {
                 return `cannot file the issue: GitHub's secondary rate limit asked to wait longer than log-bugs may (HTTP ${status}). Re-run the job in a few minutes.`;
             }
             if (status === 429)

@@ -1,6 +1,7 @@
-import { link } from './build-issue.js';
 import { escapeInline } from '../markdown/escape-markdown.js';
 import { fenceCode } from '../markdown/fence-code.js';
+import { link } from '../markdown/link.js';
+import { outcomeSeen } from './outcome.js';
 /** The step summary caps at 1 MiB per step (runner's AttachmentSizeLimit); stay well inside. */
 const SUMMARY_BUDGET = 512 * 1024;
 /**
@@ -8,21 +9,17 @@ const SUMMARY_BUDGET = 512 * 1024;
  * plus any problem, and in dry-run or when filing was refused, the would-be issue's source.
  * Every value in it was escaped when the issue was built, or is escaped here.
  */
-export function renderSummary(context, issues, problems = [], comment) {
+export function renderSummary(context, outcomes, problems = [], comment) {
     const lines = ['## log-bugs', ''];
     if (context.failedJobs.length === 0)
         lines.push('No failed job was found in this run.', '');
-    if (issues.length > 0) {
+    if (outcomes.length > 0) {
         lines.push('| Failure | Jobs | Issue | Seen |', '| --- | --- | --- | --- |');
-        for (const issue of issues) {
-            const where = issue.number !== null
-                ? `${link(`#${issue.number}`, issue.url)} ${issue.resolved ? '(closed: the branch is green)' : issue.created ? '(new)' : '(repeat)'}`
-                : issue.wouldBe
-                    ? issue.error
-                        ? 'not filed (see below)'
-                        : 'dry-run: not filed'
-                    : 'not filed';
-            lines.push(`| ${escapeInline(issue.title, 120)} | ${issue.jobs.map(job => escapeInline(job, 80)).join(', ')} | ${where} | ${issue.attemptCount}× |`);
+        for (const outcome of outcomes) {
+            const [title, jobs] = outcome.kind === 'resolved'
+                ? [outcome.issue.title, []]
+                : [outcome.failure.title, outcome.failure.jobs];
+            lines.push(`| ${escapeInline(title, 120)} | ${jobs.map(job => escapeInline(job, 80)).join(', ')} | ${where(outcome)} | ${outcomeSeen(outcome)}× |`);
         }
         lines.push('');
     }
@@ -30,13 +27,34 @@ export function renderSummary(context, issues, problems = [], comment) {
         lines.push(`> [!WARNING]`, `> ${escapeInline(problem, 1000)}`, '');
     if (comment)
         lines.push('<details><summary>Pull request comment</summary>', '', fenceCode(comment, 'markdown'), '', '</details>', '');
-    for (const issue of issues) {
-        if (!issue.wouldBe)
+    for (const draft of outcomes.map(draftOf)) {
+        if (!draft)
             continue;
-        lines.push(`<details><summary>Would-be issue: ${escapeInline(issue.wouldBe.title, 120)}</summary>`, '', fenceCode(issue.wouldBe.body, 'markdown'), '', '</details>', '');
+        lines.push(`<details><summary>Would-be issue: ${escapeInline(draft.title, 120)}</summary>`, '', fenceCode(draft.body, 'markdown'), '', '</details>', '');
     }
     const text = lines.join('\n');
     return text.length <= SUMMARY_BUDGET
         ? text
         : `${text.slice(0, SUMMARY_BUDGET)}\n\n… (summary truncated)\n`;
+}
+function where(outcome) {
+    switch (outcome.kind) {
+        case 'filed':
+            return `${link(`#${outcome.issue.number}`, outcome.issue.url)} (new)`;
+        case 'recorded':
+            return `${link(`#${outcome.issue.number}`, outcome.issue.url)} (repeat)`;
+        case 'listed':
+            return `${link(`#${outcome.issue.number}`, outcome.issue.url)} (listed: over max-issues)`;
+        case 'resolved':
+            return `${link(`#${outcome.issue.number}`, outcome.issue.url)} (closed: the branch is green)`;
+        case 'dry-run':
+            return outcome.issue === null
+                ? 'dry-run: not filed'
+                : `${link(`#${outcome.issue.number}`, outcome.issue.url)} (dry-run: would ${outcome.action === 'close' ? 'close it' : 'record this run'})`;
+        case 'refused':
+            return 'not filed (see below)';
+    }
+}
+function draftOf(outcome) {
+    return outcome.kind === 'dry-run' || outcome.kind === 'refused' ? outcome.draft : null;
 }

@@ -1,0 +1,115 @@
+import { errorMessage, errorStatus, isFatal } from '../step/errors.js';
+import { waitWithinBudget } from './with-retries.js';
+/**
+ * Opens a job's log as a stream. The API answers 302 to a signed URL that lives one minute
+ * (docs/github-platform.md §5); we take the Location ourselves and fetch it without our token:
+ * the signed blob URL rejects a foreign Authorization header, and the token must not leak to
+ * another host. If something in between already followed the redirect, the body is the log.
+ */
+export async function downloadJobLog(github, target, fetchLog = fetch) {
+    let location;
+    try {
+        const response = await github.request('GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs', {
+            owner: target.owner,
+            repo: target.repo,
+            job_id: target.jobId,
+            request: { redirect: 'manual' }
+        });
+        const header = response.headers.location;
+        if (response.status >= 300 && response.status < 400 && header) {
+            location = new URL(String(header), response.url).toString();
+        }
+        else {
+            return { available: true, chunks: once(response.data) };
+        }
+    }
+    catch (error) {
+        if (isFatal(error))
+            throw error;
+        const status = errorStatus(error) ?? null;
+        return { available: false, status, reason: unavailableReason(status) };
+    }
+    const response = await fetchLog(location, { redirect: 'follow' });
+    if (!response.ok || !response.body) {
+        return {
+            available: false,
+            status: response.status,
+            reason: `the log link answered HTTP ${response.status} (links expire after one minute)`
+        };
+    }
+    return { available: true, chunks: response.body };
+}
+/** Why a log is missing, in the words the issue body uses. */
+export function unavailableReason(status) {
+    switch (status) {
+        case 410:
+            return 'the log has expired or was deleted (HTTP 410)';
+        case 404:
+            return 'the log is not available (HTTP 404): the job may still be running, or its runner never uploaded it';
+        case 403:
+            return 'reading logs was refused (HTTP 403): grant `actions: read`';
+        case null:
+            return 'the log could not be downloaded (network error)';
+        default:
+            return `the log could not be downloaded (HTTP ${status})`;
+    }
+}
+async function* once(data) {
+    if (typeof data === 'string')
+        yield data;
+    else if (data instanceof ArrayBuffer)
+        yield new Uint8Array(data);
+    else if (data instanceof Uint8Array)
+        yield data;
+    else if (data !== undefined && data !== null)
+        yield JSON.stringify(data);
+}
+/**
+ * A job's log can 404 for a few seconds after the job completes (docs/github-platform.md §5),
+ * and the signed link is fetched outside the retrying client: such logs get a fresh link and
+ * another try, in rounds, so that one wait serves every log still missing.
+ */
+export const LOG_RETRY_DELAYS_MS = [2000, 4000, 8000];
+const retryable = (status) => status === null || status === 404 || status >= 500;
+/**
+ * Downloads each job's log and hands the stream to `read` (which must consume it at once: the
+ * link expires). Logs that are missing for a reason that may pass are tried again after each
+ * delay of LOG_RETRY_DELAYS_MS, all together; the waits come out of the action's one budget, so
+ * however many logs fail, the action never waits longer than that budget.
+ */
+export async function readJobLogs(github, target, jobIds, read, fetchLog = fetch) {
+    const results = [];
+    let pending = jobIds.map((_, index) => index);
+    for (let round = 0;; round++) {
+        const missing = [];
+        for (const index of pending) {
+            const source = await downloadJobLog(github, { ...target, jobId: jobIds[index] }, fetchLog);
+            if (!source.available) {
+                results[index] = source;
+                if (retryable(source.status))
+                    missing.push(index);
+                continue;
+            }
+            try {
+                results[index] = { available: true, value: await read(source.chunks, index) };
+            }
+            catch (error) {
+                if (isFatal(error))
+                    throw error;
+                results[index] = {
+                    available: false,
+                    status: null,
+                    reason: `the log download broke off: ${errorMessage(error)}`
+                };
+            }
+        }
+        const delay = LOG_RETRY_DELAYS_MS[round];
+        if (missing.length === 0 || delay === undefined)
+            break;
+        const why = `${missing.length} job log(s) not available yet`;
+        if (!(await waitWithinBudget(github, delay, why)))
+            break;
+        pending = missing;
+    }
+    return results;
+}

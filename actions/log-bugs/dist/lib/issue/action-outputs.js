@@ -1,0 +1,18 @@
+import { closes, outcomeIssue, outcomeSeen } from './outcome.js';
+/**
+ * The action's outputs that create-issue knows, from the outcomes so far: set even when filing
+ * failed part-way, so a workflow that reads them after a failure gets what did happen.
+ */
+export function issueOutputs(outcomes) {
+    const failures = outcomes.filter(o => !closes(o));
+    const numbered = failures.map(outcomeIssue).filter(issue => issue !== null);
+    const resolved = outcomes.filter(o => o.kind === 'resolved');
+    return {
+        'issue-numbers': [...new Set(numbered.map(issue => issue.number))].join(','),
+        'issue-urls': [...new Set(numbered.map(issue => issue.url))].join(','),
+        created: String(outcomes.filter(o => o.kind === 'filed').length),
+        'is-retry': String(outcomes.some(o => o.kind === 'recorded' && o.seen > 1)),
+        'attempt-count': String(Math.max(0, ...failures.map(outcomeSeen))),
+        'resolved-issues': resolved.map(o => o.issue.number).join(',')
+    };
+}

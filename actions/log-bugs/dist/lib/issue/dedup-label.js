@@ -1,8 +1,0 @@
-/**
- * The label log-bugs lists its open issues by: the last of `labels` (default `ci-failure`), since
- * the first is usually the generic `bug` that humans use too. Listing is consistent right after a
- * write, unlike search, which lags by seconds to minutes (github-platform.md §5).
- */
-export function dedupLabel(labels) {
-    return labels[labels.length - 1] ?? null;
-}
