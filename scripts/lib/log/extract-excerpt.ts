@@ -7,7 +7,8 @@
  * lines or `maxBytes` bytes. It aims at about half of `maxLines`: fewer lines read better.
  */
 import { Buffer } from 'node:buffer'
-import { XTRACE_EXIT, isBoilerplate, isSummary, type Tier } from './error-patterns.js'
+import { isBoilerplate, isSummary } from './match-line.js'
+import { XTRACE_EXIT, type Tier } from './patterns/pattern.js'
 
 export type NumberedLine = readonly [line: number, text: string]
 

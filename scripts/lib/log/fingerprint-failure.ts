@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { ADVISORY_ID } from './error-patterns.js'
+import { ADVISORY_ID } from './patterns/pattern.js'
 import { normalizeJobName } from './normalize-job-name.js'
 import { normalizeLine } from './normalize-line.js'
 

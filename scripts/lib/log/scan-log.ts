@@ -14,27 +14,20 @@
  */
 import type { Buffer } from 'node:buffer'
 import { parseLogLine, type ParsedLogLine } from './clean-log-line.js'
-import {
-  ADVISORY_ID,
-  EXCEPTION_WRAPPER,
-  EXIT_CODE_LINE,
-  HOT_PREFILTER_LATIN1,
-  MOCHA_FAILING,
-  MOCHA_ITEM,
-  PATTERNS_BY_ID,
-  TRACEBACK_CHAIN,
-  TRACEBACK_END,
-  TRACEBACK_START,
-  classifyLine,
-  isBoilerplate,
-  matchTerminal,
-  type ErrorPattern,
-  type LineMatch,
-  type Terminal,
-  type Tier
-} from './error-patterns.js'
+import { HotSearch } from './hot-search.js'
+import { LineHistory } from './line-history.js'
+import { classifyLine, isBoilerplate, matchTerminal, type LineMatch } from './match-line.js'
+import { ADVISORY_ID, type ErrorPattern, type Terminal, type Tier } from './patterns/pattern.js'
+import { EXIT_CODE_LINE } from './patterns/runner.js'
 import { LineSplitter, decodeLine } from './read-log-lines.js'
 import type { SectionInfo, SectionKind } from './split-steps.js'
+import {
+  findFileHeader,
+  matchToolRules,
+  newToolRuleState,
+  type HeaderSearch,
+  type ToolRuleState
+} from './tool-rules.js'
 
 /** Lines at the start of each step that are always matched in full. */
 export const HEAD_FULL_LINES = 2000
@@ -48,15 +41,12 @@ const KEEP_FIRST = 24
 const KEEP_LAST = 24
 /** Recent lines kept for context and the tail pass (bounded by bytes too). */
 const HISTORY_LINES = TAIL_FULL_LINES + MAX_BEFORE + 64
-const HISTORY_MAX_BYTES = 32 * 1024 * 1024
 /** The step's last lines, for the excerpt when nothing matched. */
 const TAIL_KEEP = 30
 /** Stored context lines are cut to this many characters. */
 const MAX_STORED_CHARS = 2000
 /** Advisory ids kept per step. */
 const MAX_ADVISORIES = 200
-/** How far up an eslint rule line looks for its file name. */
-const ANCHOR_SEARCH_LINES = 400
 
 const HASH = 35
 const OPEN_BRACKET = 91
@@ -92,122 +82,6 @@ export interface ScannedSection extends SectionInfo {
   scriptExit: boolean
 }
 
-interface Block {
-  buf: Buffer
-  /** absolute offset where each line starts */
-  starts: Int32Array
-  count: number
-  /** absolute offset just past the block */
-  end: number
-  firstLine: number
-}
-
-/** The most recent blocks of the log, so recent lines can be decoded again. */
-class LineHistory {
-  private blocks: Block[] = []
-  private lines = 0
-  private bytes = 0
-  /** line-start arrays of dropped blocks, reused (one per chunk would keep the GC busy) */
-  private spare: Int32Array[] = []
-
-  open(buf: Buffer, start: number, end: number, firstLine: number): Block {
-    const wanted = Math.max(16, ((end - start) >> 5) + 1)
-    const reused = this.spare.pop()
-    const block: Block = {
-      buf,
-      starts: reused !== undefined && reused.length >= wanted ? reused : new Int32Array(wanted),
-      count: 0,
-      end,
-      firstLine
-    }
-    this.blocks.push(block)
-    this.bytes += end - start
-    return block
-  }
-
-  static grow(block: Block): void {
-    const grown = new Int32Array(block.starts.length * 2)
-    grown.set(block.starts)
-    block.starts = grown
-  }
-
-  close(block: Block): void {
-    this.lines += block.count
-    // drop old blocks while the rest still holds enough lines, or when over the byte budget
-    while (this.blocks.length > 1) {
-      const oldest = this.blocks[0] as Block
-      const overLines = this.lines - oldest.count >= HISTORY_LINES
-      const overBytes = this.bytes > HISTORY_MAX_BYTES
-      if (!overLines && !overBytes) break
-      this.blocks.shift()
-      this.lines -= oldest.count
-      this.bytes -= oldest.end - (oldest.starts[0] ?? oldest.end)
-      if (this.spare.length < 4) this.spare.push(oldest.starts)
-    }
-  }
-
-  /** The raw text of a recent line, or null when it is no longer kept. */
-  raw(line: number): string | null {
-    for (let i = this.blocks.length - 1; i >= 0; i--) {
-      const block = this.blocks[i] as Block
-      if (line < block.firstLine) continue
-      const index = line - block.firstLine
-      if (index >= block.count) return null
-      const start = block.starts[index] as number
-      const next = index + 1 < block.count ? (block.starts[index + 1] as number) : block.end
-      const end = block.buf[next - 1] === 10 ? next - 1 : next
-      return decodeLine(block.buf, start, end)
-    }
-    return null
-  }
-}
-
-/**
- * Where the next keyword hit is, searching the block in 16 KiB latin1 windows (latin1 keeps
- * byte offsets). One string per 1 MiB chunk would sit in V8's large-object space; 64 KiB
- * windows made V8 grow its young generation to the maximum: measured peak RSS on a 1 GiB log
- * 92 MiB with 64 KiB windows, 74 MiB with 16 KiB, same speed. Windows overlap by a few bytes
- * so a keyword across a window edge is still found.
- */
-class HotSearch {
-  private windowStart: number
-  private windowEnd: number
-  private text: string
-
-  constructor(
-    private readonly buf: Buffer,
-    start: number,
-    private readonly end: number
-  ) {
-    this.windowStart = start
-    this.windowEnd = Math.min(end, start + HOT_WINDOW)
-    this.text = buf.toString('latin1', start, Math.min(end, this.windowEnd + HOT_OVERLAP))
-  }
-
-  /** The absolute offset of the first keyword at or after `from`, or `end`. */
-  next(from: number): number {
-    const re = HOT_PREFILTER_LATIN1
-    while (true) {
-      if (from < this.windowEnd + HOT_OVERLAP) {
-        re.lastIndex = Math.max(0, from - this.windowStart)
-        const match = re.exec(this.text)
-        if (match !== null) return this.windowStart + match.index
-      }
-      if (this.windowEnd >= this.end) return this.end
-      this.windowStart = this.windowEnd
-      this.windowEnd = Math.min(this.end, this.windowStart + HOT_WINDOW)
-      this.text = this.buf.toString(
-        'latin1',
-        this.windowStart,
-        Math.min(this.end, this.windowEnd + HOT_OVERLAP)
-      )
-    }
-  }
-}
-
-const HOT_WINDOW = 16 * 1024
-const HOT_OVERLAP = 16
-
 interface SectionState extends ScannedSection {
   inHeader: boolean
   contentFirst: number
@@ -215,14 +89,8 @@ interface SectionState extends ScannedSection {
   byTier: ScannedHit[][]
   pending: ScannedHit[]
   advisorySet: Set<string>
-  traceback: boolean
-  /** where the current Python traceback started */
-  tracebackLine: number
-  /** the exception line that ended the last traceback, while a chain may still follow it */
-  tracebackEnd: ScannedHit | null
-  mocha: boolean
-  anchorScannedTo: number
-  anchor: [number, string] | null
+  rules: ToolRuleState
+  headers: HeaderSearch
 }
 
 export interface ScanResult {
@@ -282,7 +150,7 @@ function isHeaderLine(raw: string, parsed: ParsedLogLine): boolean {
 
 export class LogScanner {
   private readonly splitter: LineSplitter
-  private readonly history = new LineHistory()
+  private readonly history = new LineHistory(HISTORY_LINES)
   private readonly sections: SectionState[] = []
   private section: SectionState
   private lineNo = 0
@@ -481,65 +349,15 @@ export class LogScanner {
     let match: LineMatch | null = null
     if (tag === null || tag === 'error') {
       match = classifyLine(text, tag === 'error')
-      const stateful = this.stateful(section, line, text)
-      if (stateful !== null && (match === null || stateful.tier <= match.tier)) match = stateful
+      const rule = matchToolRules(section.rules, line, text)
+      this.forceSlow = Math.max(this.forceSlow, rule.readAhead)
+      if (rule.match !== null && (match === null || rule.match.tier <= match.tier))
+        match = rule.match
     }
     if (match !== null) {
-      const hit = this.addHit(section, line, text, match, true, section.tracebackLine)
-      if (hit.pattern.id === 'python-traceback-end') section.tracebackEnd = hit
+      const hit = this.addHit(section, line, text, match, true, section.rules.tracebackLine)
+      if (hit.pattern.id === 'python-traceback-end') section.rules.tracebackEnd = hit
     }
-  }
-
-  /** The traceback and mocha rules: they depend on earlier lines of the step. */
-  private stateful(
-    section: {
-      traceback: boolean
-      tracebackLine: number
-      tracebackEnd: ScannedHit | null
-      mocha: boolean
-    },
-    line: number,
-    text: string
-  ): LineMatch | null {
-    if (TRACEBACK_START.test(text)) {
-      section.traceback = true
-      section.tracebackLine = line
-      this.forceSlow = Math.max(this.forceSlow, 400)
-      return null
-    }
-    if (section.traceback) {
-      if (text === '' || /^\s/.test(text)) return null
-      if (
-        /^(?:During handling of the above exception|The above exception was the direct cause)/.test(
-          text
-        )
-      )
-        return null
-      section.traceback = false
-      if (TRACEBACK_END.test(text)) {
-        // a harness's `RuntimeError: test_x failed!` ranks below the error it restates
-        const id = EXCEPTION_WRAPPER.test(text) ? 'exception-wrapper' : 'python-traceback-end'
-        const pattern = PATTERNS_BY_ID.get(id)
-        if (pattern) return { pattern, tier: pattern.tier, terminal: null }
-      }
-      return null
-    }
-    if (section.tracebackEnd !== null && TRACEBACK_CHAIN.test(text)) {
-      // the exception above is the cause of the next one, which Python reports
-      const cause = PATTERNS_BY_ID.get('python-traceback-cause')
-      if (cause && line - section.tracebackEnd.line <= 3) section.tracebackEnd.pattern = cause
-      section.tracebackEnd = null
-    }
-    if (MOCHA_FAILING.test(text)) {
-      section.mocha = true
-      this.forceSlow = Math.max(this.forceSlow, 600)
-      return null
-    }
-    if (section.mocha && MOCHA_ITEM.test(text)) {
-      const pattern = PATTERNS_BY_ID.get('mocha-test')
-      if (pattern) return { pattern, tier: pattern.tier, terminal: null }
-    }
-    return null
   }
 
   private feedPending(section: SectionState, line: number, text: string | null): void {
@@ -591,7 +409,11 @@ export class LogScanner {
       afterWanted: after,
       afterBase,
       frameLine: 0,
-      anchor: pattern.fileLineAbove ? this.findAnchor(section, line, pattern.fileLineAbove) : null
+      anchor: pattern.fileLineAbove
+        ? findFileHeader(section.headers, section.contentFirst, line, pattern.fileLineAbove, n =>
+            this.contextLine(n)
+          )
+        : null
     }
     if (online) {
       if (after > 0) {
@@ -629,30 +451,6 @@ export class LogScanner {
     const parsed = parseLogLine(raw)
     if (parsed.tag === 'error' && EXIT_CODE_LINE.test(parsed.text)) return null
     return cut(parsed.cleaned)
-  }
-
-  /** The nearest line above that names the file (eslint stylish prints it once per file). */
-  private findAnchor(
-    section: SectionState,
-    line: number,
-    pattern: RegExp
-  ): [number, string] | null {
-    const floor = Math.max(
-      section.contentFirst,
-      line - ANCHOR_SEARCH_LINES,
-      section.anchorScannedTo + 1
-    )
-    for (let n = line - 1; n >= floor; n--) {
-      const context = this.contextLine(n)
-      if (context !== null && pattern.test(context.trim())) {
-        section.anchor = [n, context]
-        break
-      }
-    }
-    section.anchorScannedTo = Math.max(section.anchorScannedTo, line)
-    if (section.anchor !== null && section.anchor[0] < line - ANCHOR_SEARCH_LINES)
-      section.anchor = null
-    return section.anchor
   }
 
   // ---------------------------------------------------------------- sections
@@ -693,12 +491,8 @@ export class LogScanner {
       byTier: [[], [], [], [], []],
       pending: [],
       advisorySet: new Set(),
-      traceback: false,
-      tracebackLine: 0,
-      tracebackEnd: null,
-      mocha: false,
-      anchorScannedTo: 0,
-      anchor: null
+      rules: newToolRuleState(),
+      headers: { scannedTo: 0, header: null }
     }
     this.sections.push(section)
     this.section = section
@@ -729,12 +523,7 @@ export class LogScanner {
       section.lastLine - TAIL_FULL_LINES + 1
     )
     const known = new Set(section.byTier.flat().map(h => h.line))
-    const state = {
-      traceback: false,
-      tracebackLine: 0,
-      tracebackEnd: null as ScannedHit | null,
-      mocha: false
-    }
+    const rules = newToolRuleState()
     const saved = this.forceSlow
     for (let n = from; n <= section.lastLine; n++) {
       const raw = this.history.raw(n)
@@ -743,11 +532,12 @@ export class LogScanner {
       if (parsed.tag !== null && parsed.tag !== 'error') continue
       const text = parsed.tag === null ? parsed.text : parsed.cleaned
       let match = classifyLine(text, parsed.tag === 'error' && parsed.timestamp !== null)
-      const stateful = this.stateful(state, n, text)
-      if (stateful !== null && (match === null || stateful.tier <= match.tier)) match = stateful
+      const rule = matchToolRules(rules, n, text)
+      if (rule.match !== null && (match === null || rule.match.tier <= match.tier))
+        match = rule.match
       if (match !== null && !known.has(n)) {
-        const hit = this.addHit(section, n, text, match, false, state.tracebackLine)
-        if (hit.pattern.id === 'python-traceback-end') state.tracebackEnd = hit
+        const hit = this.addHit(section, n, text, match, false, rules.tracebackLine)
+        if (hit.pattern.id === 'python-traceback-end') rules.tracebackEnd = hit
       }
     }
     this.forceSlow = saved

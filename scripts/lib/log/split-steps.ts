@@ -10,7 +10,7 @@
  * `Run …` names of unnamed steps, and order (each step has at least one section).
  */
 import type { JobStep } from './types.js'
-import type { Terminal } from './error-patterns.js'
+import type { Terminal } from './patterns/pattern.js'
 
 export type SectionKind = 'setup' | 'step' | 'post' | 'complete'
 

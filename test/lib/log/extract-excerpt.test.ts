@@ -5,7 +5,7 @@ import {
   pickKeyCandidates,
   type ExcerptCandidate
 } from '../../../scripts/lib/log/extract-excerpt.js'
-import type { Tier } from '../../../scripts/lib/log/error-patterns.js'
+import type { Tier } from '../../../scripts/lib/log/patterns/pattern.js'
 
 /** The log the candidates come from: line N reads `ctx N` unless a candidate is there. */
 const log = new Map<number, string>()

@@ -7,7 +7,8 @@
  * lines or `maxBytes` bytes. It aims at about half of `maxLines`: fewer lines read better.
  */
 import { Buffer } from 'node:buffer';
-import { XTRACE_EXIT, isBoilerplate, isSummary } from './error-patterns.js';
+import { isBoilerplate, isSummary } from './match-line.js';
+import { XTRACE_EXIT } from './patterns/pattern.js';
 export const GAP = '…';
 /** how close (in lines) a lower-tier match must be to a best-tier one to get a window */
 export const NEAR_LINES = 30;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ADVISORY_ID } from './error-patterns.js';
+import { ADVISORY_ID } from './patterns/pattern.js';
 import { normalizeJobName } from './normalize-job-name.js';
 import { normalizeLine } from './normalize-line.js';
 /** Bump when anything that feeds the hash changes, so old and new issues do not cross-match. */

@@ -1,6 +1,11 @@
 import { parseLogLine } from './clean-log-line.js';
-import { ADVISORY_ID, EXCEPTION_WRAPPER, EXIT_CODE_LINE, HOT_PREFILTER_LATIN1, MOCHA_FAILING, MOCHA_ITEM, PATTERNS_BY_ID, TRACEBACK_CHAIN, TRACEBACK_END, TRACEBACK_START, classifyLine, isBoilerplate, matchTerminal } from './error-patterns.js';
+import { HotSearch } from './hot-search.js';
+import { LineHistory } from './line-history.js';
+import { classifyLine, isBoilerplate, matchTerminal } from './match-line.js';
+import { ADVISORY_ID } from './patterns/pattern.js';
+import { EXIT_CODE_LINE } from './patterns/runner.js';
 import { LineSplitter, decodeLine } from './read-log-lines.js';
+import { findFileHeader, matchToolRules, newToolRuleState } from './tool-rules.js';
 /** Lines at the start of each step that are always matched in full. */
 export const HEAD_FULL_LINES = 2000;
 /** Lines at the end of each step that are always matched in full. */
@@ -13,15 +18,12 @@ const KEEP_FIRST = 24;
 const KEEP_LAST = 24;
 /** Recent lines kept for context and the tail pass (bounded by bytes too). */
 const HISTORY_LINES = TAIL_FULL_LINES + MAX_BEFORE + 64;
-const HISTORY_MAX_BYTES = 32 * 1024 * 1024;
 /** The step's last lines, for the excerpt when nothing matched. */
 const TAIL_KEEP = 30;
 /** Stored context lines are cut to this many characters. */
 const MAX_STORED_CHARS = 2000;
 /** Advisory ids kept per step. */
 const MAX_ADVISORIES = 200;
-/** How far up an eslint rule line looks for its file name. */
-const ANCHOR_SEARCH_LINES = 400;
 const HASH = 35;
 const OPEN_BRACKET = 91;
 const LETTER_P = 80;
@@ -29,105 +31,6 @@ const LETTER_C = 67;
 const BOM_0 = 0xef;
 const BOM_1 = 0xbb;
 const BOM_2 = 0xbf;
-/** The most recent blocks of the log, so recent lines can be decoded again. */
-class LineHistory {
-    blocks = [];
-    lines = 0;
-    bytes = 0;
-    /** line-start arrays of dropped blocks, reused (one per chunk would keep the GC busy) */
-    spare = [];
-    open(buf, start, end, firstLine) {
-        const wanted = Math.max(16, ((end - start) >> 5) + 1);
-        const reused = this.spare.pop();
-        const block = {
-            buf,
-            starts: reused !== undefined && reused.length >= wanted ? reused : new Int32Array(wanted),
-            count: 0,
-            end,
-            firstLine
-        };
-        this.blocks.push(block);
-        this.bytes += end - start;
-        return block;
-    }
-    static grow(block) {
-        const grown = new Int32Array(block.starts.length * 2);
-        grown.set(block.starts);
-        block.starts = grown;
-    }
-    close(block) {
-        this.lines += block.count;
-        // drop old blocks while the rest still holds enough lines, or when over the byte budget
-        while (this.blocks.length > 1) {
-            const oldest = this.blocks[0];
-            const overLines = this.lines - oldest.count >= HISTORY_LINES;
-            const overBytes = this.bytes > HISTORY_MAX_BYTES;
-            if (!overLines && !overBytes)
-                break;
-            this.blocks.shift();
-            this.lines -= oldest.count;
-            this.bytes -= oldest.end - (oldest.starts[0] ?? oldest.end);
-            if (this.spare.length < 4)
-                this.spare.push(oldest.starts);
-        }
-    }
-    /** The raw text of a recent line, or null when it is no longer kept. */
-    raw(line) {
-        for (let i = this.blocks.length - 1; i >= 0; i--) {
-            const block = this.blocks[i];
-            if (line < block.firstLine)
-                continue;
-            const index = line - block.firstLine;
-            if (index >= block.count)
-                return null;
-            const start = block.starts[index];
-            const next = index + 1 < block.count ? block.starts[index + 1] : block.end;
-            const end = block.buf[next - 1] === 10 ? next - 1 : next;
-            return decodeLine(block.buf, start, end);
-        }
-        return null;
-    }
-}
-/**
- * Where the next keyword hit is, searching the block in 16 KiB latin1 windows (latin1 keeps
- * byte offsets). One string per 1 MiB chunk would sit in V8's large-object space; 64 KiB
- * windows made V8 grow its young generation to the maximum: measured peak RSS on a 1 GiB log
- * 92 MiB with 64 KiB windows, 74 MiB with 16 KiB, same speed. Windows overlap by a few bytes
- * so a keyword across a window edge is still found.
- */
-class HotSearch {
-    buf;
-    end;
-    windowStart;
-    windowEnd;
-    text;
-    constructor(buf, start, end) {
-        this.buf = buf;
-        this.end = end;
-        this.windowStart = start;
-        this.windowEnd = Math.min(end, start + HOT_WINDOW);
-        this.text = buf.toString('latin1', start, Math.min(end, this.windowEnd + HOT_OVERLAP));
-    }
-    /** The absolute offset of the first keyword at or after `from`, or `end`. */
-    next(from) {
-        const re = HOT_PREFILTER_LATIN1;
-        while (true) {
-            if (from < this.windowEnd + HOT_OVERLAP) {
-                re.lastIndex = Math.max(0, from - this.windowStart);
-                const match = re.exec(this.text);
-                if (match !== null)
-                    return this.windowStart + match.index;
-            }
-            if (this.windowEnd >= this.end)
-                return this.end;
-            this.windowStart = this.windowEnd;
-            this.windowEnd = Math.min(this.end, this.windowStart + HOT_WINDOW);
-            this.text = this.buf.toString('latin1', this.windowStart, Math.min(this.end, this.windowEnd + HOT_OVERLAP));
-        }
-    }
-}
-const HOT_WINDOW = 16 * 1024;
-const HOT_OVERLAP = 16;
 /**
  * Ends a hit's after-context: a window that ran on looking for a stack frame (`afterUntil`)
  * and found none goes back to the pattern's usual length.
@@ -179,7 +82,7 @@ function isHeaderLine(raw, parsed) {
 }
 export class LogScanner {
     splitter;
-    history = new LineHistory();
+    history = new LineHistory(HISTORY_LINES);
     sections = [];
     section;
     lineNo = 0;
@@ -382,57 +285,16 @@ export class LogScanner {
         let match = null;
         if (tag === null || tag === 'error') {
             match = classifyLine(text, tag === 'error');
-            const stateful = this.stateful(section, line, text);
-            if (stateful !== null && (match === null || stateful.tier <= match.tier))
-                match = stateful;
+            const rule = matchToolRules(section.rules, line, text);
+            this.forceSlow = Math.max(this.forceSlow, rule.readAhead);
+            if (rule.match !== null && (match === null || rule.match.tier <= match.tier))
+                match = rule.match;
         }
         if (match !== null) {
-            const hit = this.addHit(section, line, text, match, true, section.tracebackLine);
+            const hit = this.addHit(section, line, text, match, true, section.rules.tracebackLine);
             if (hit.pattern.id === 'python-traceback-end')
-                section.tracebackEnd = hit;
+                section.rules.tracebackEnd = hit;
         }
-    }
-    /** The traceback and mocha rules: they depend on earlier lines of the step. */
-    stateful(section, line, text) {
-        if (TRACEBACK_START.test(text)) {
-            section.traceback = true;
-            section.tracebackLine = line;
-            this.forceSlow = Math.max(this.forceSlow, 400);
-            return null;
-        }
-        if (section.traceback) {
-            if (text === '' || /^\s/.test(text))
-                return null;
-            if (/^(?:During handling of the above exception|The above exception was the direct cause)/.test(text))
-                return null;
-            section.traceback = false;
-            if (TRACEBACK_END.test(text)) {
-                // a harness's `RuntimeError: test_x failed!` ranks below the error it restates
-                const id = EXCEPTION_WRAPPER.test(text) ? 'exception-wrapper' : 'python-traceback-end';
-                const pattern = PATTERNS_BY_ID.get(id);
-                if (pattern)
-                    return { pattern, tier: pattern.tier, terminal: null };
-            }
-            return null;
-        }
-        if (section.tracebackEnd !== null && TRACEBACK_CHAIN.test(text)) {
-            // the exception above is the cause of the next one, which Python reports
-            const cause = PATTERNS_BY_ID.get('python-traceback-cause');
-            if (cause && line - section.tracebackEnd.line <= 3)
-                section.tracebackEnd.pattern = cause;
-            section.tracebackEnd = null;
-        }
-        if (MOCHA_FAILING.test(text)) {
-            section.mocha = true;
-            this.forceSlow = Math.max(this.forceSlow, 600);
-            return null;
-        }
-        if (section.mocha && MOCHA_ITEM.test(text)) {
-            const pattern = PATTERNS_BY_ID.get('mocha-test');
-            if (pattern)
-                return { pattern, tier: pattern.tier, terminal: null };
-        }
-        return null;
     }
     feedPending(section, line, text) {
         if (section.pending.length === 0)
@@ -482,7 +344,9 @@ export class LogScanner {
             afterWanted: after,
             afterBase,
             frameLine: 0,
-            anchor: pattern.fileLineAbove ? this.findAnchor(section, line, pattern.fileLineAbove) : null
+            anchor: pattern.fileLineAbove
+                ? findFileHeader(section.headers, section.contentFirst, line, pattern.fileLineAbove, n => this.contextLine(n))
+                : null
         };
         if (online) {
             if (after > 0) {
@@ -530,21 +394,6 @@ export class LogScanner {
             return null;
         return cut(parsed.cleaned);
     }
-    /** The nearest line above that names the file (eslint stylish prints it once per file). */
-    findAnchor(section, line, pattern) {
-        const floor = Math.max(section.contentFirst, line - ANCHOR_SEARCH_LINES, section.anchorScannedTo + 1);
-        for (let n = line - 1; n >= floor; n--) {
-            const context = this.contextLine(n);
-            if (context !== null && pattern.test(context.trim())) {
-                section.anchor = [n, context];
-                break;
-            }
-        }
-        section.anchorScannedTo = Math.max(section.anchorScannedTo, line);
-        if (section.anchor !== null && section.anchor[0] < line - ANCHOR_SEARCH_LINES)
-            section.anchor = null;
-        return section.anchor;
-    }
     // ---------------------------------------------------------------- sections
     confirmHeader() {
         const header = this.pendingHeader;
@@ -578,12 +427,8 @@ export class LogScanner {
             byTier: [[], [], [], [], []],
             pending: [],
             advisorySet: new Set(),
-            traceback: false,
-            tracebackLine: 0,
-            tracebackEnd: null,
-            mocha: false,
-            anchorScannedTo: 0,
-            anchor: null
+            rules: newToolRuleState(),
+            headers: { scannedTo: 0, header: null }
         };
         this.sections.push(section);
         this.section = section;
@@ -612,12 +457,7 @@ export class LogScanner {
     tailPass(section) {
         const from = Math.max(section.contentFirst + HEAD_FULL_LINES, section.lastLine - TAIL_FULL_LINES + 1);
         const known = new Set(section.byTier.flat().map(h => h.line));
-        const state = {
-            traceback: false,
-            tracebackLine: 0,
-            tracebackEnd: null,
-            mocha: false
-        };
+        const rules = newToolRuleState();
         const saved = this.forceSlow;
         for (let n = from; n <= section.lastLine; n++) {
             const raw = this.history.raw(n);
@@ -628,13 +468,13 @@ export class LogScanner {
                 continue;
             const text = parsed.tag === null ? parsed.text : parsed.cleaned;
             let match = classifyLine(text, parsed.tag === 'error' && parsed.timestamp !== null);
-            const stateful = this.stateful(state, n, text);
-            if (stateful !== null && (match === null || stateful.tier <= match.tier))
-                match = stateful;
+            const rule = matchToolRules(rules, n, text);
+            if (rule.match !== null && (match === null || rule.match.tier <= match.tier))
+                match = rule.match;
             if (match !== null && !known.has(n)) {
-                const hit = this.addHit(section, n, text, match, false, state.tracebackLine);
+                const hit = this.addHit(section, n, text, match, false, rules.tracebackLine);
                 if (hit.pattern.id === 'python-traceback-end')
-                    state.tracebackEnd = hit;
+                    rules.tracebackEnd = hit;
             }
         }
         this.forceSlow = saved;

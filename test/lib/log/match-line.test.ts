@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest'
+import { HOT_PREFILTER_LATIN1 } from '../../../scripts/lib/log/hot-search.js'
 import {
-  ERROR_PATTERNS,
-  HOT_PREFILTER_LATIN1,
-  LINE_PREFILTER,
-  TERMINAL_PATTERNS,
   classifyLine,
   isBoilerplate,
   isSummary,
   matchTerminal
-} from '../../../scripts/lib/log/error-patterns.js'
+} from '../../../scripts/lib/log/match-line.js'
+import { ERROR_PATTERNS, LINE_PREFILTER } from '../../../scripts/lib/log/patterns/error-patterns.js'
+import { TERMINAL_PATTERNS } from '../../../scripts/lib/log/patterns/runner.js'
 
 /** Patterns matched by the scanner's state machines, not by classifyLine alone. */
 const STATEFUL = new Set(['python-traceback-end', 'python-traceback-cause', 'mocha-test'])
@@ -30,7 +29,9 @@ describe('ERROR_PATTERNS', () => {
     ERROR_PATTERNS.filter(p => p.tier <= 3 && !STATEFUL.has(p.id)).map(
       p => [p.id, p.example] as const
     )
-  )('the line prefilter passes the example of %s', (_, example) => {
+  )('the keywords of %s pass its example, and so does the line prefilter', (id, example) => {
+    const pattern = ERROR_PATTERNS.find(p => p.id === id)
+    expect(pattern?.keywords?.test(example)).toBe(true)
     expect(LINE_PREFILTER.test(example)).toBe(true)
   })
 })

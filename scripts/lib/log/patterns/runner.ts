@@ -1,0 +1,153 @@
+/** The runner's own lines and the wrappers around a failing command: what ends a step, what never is a cause. */
+import type { ErrorPattern, TerminalPattern } from './pattern.js'
+
+/** Runner messages that end a step or the job without any tool output to blame (tier 0). */
+export const TERMINAL_PATTERNS: readonly TerminalPattern[] = [
+  {
+    terminal: 'timeout',
+    pattern: /^The action '.*' has timed out after \d+ minutes\.?/,
+    keywords: /timed out/,
+    example: "The action 'Test' has timed out after 360 minutes."
+  },
+  {
+    terminal: 'timeout',
+    pattern:
+      /^The job running on (?:runner|agent) .* has exceeded the maximum execution time of \d+ minutes\.?/,
+    keywords: /exceeded/,
+    example:
+      'The job running on runner GitHub Actions 2 has exceeded the maximum execution time of 10 minutes.'
+  },
+  {
+    terminal: 'cancelled',
+    pattern: /^The operation was cancell?ed\.?$/,
+    keywords: /ancel/,
+    example: 'The operation was canceled.'
+  },
+  {
+    terminal: 'shutdown',
+    pattern: /^The runner has received a shutdown signal\b/,
+    keywords: /shutdown/,
+    example:
+      'The runner has received a shutdown signal. This can happen when the runner service is stopped, or a manually started runner is canceled.'
+  },
+  {
+    terminal: 'shutdown',
+    pattern: /^The (?:hosted |self-hosted )?runner: .* lost communication with the server\b/,
+    keywords: /lost communication/,
+    example:
+      'The self-hosted runner: ci-runner-3 lost communication with the server. Verify the machine is running and has a healthy network connection.'
+  }
+]
+
+/**
+ * `##[error]Process completed with exit code N.`: where a script step ends, never a cause.
+ * A failing JavaScript action that ran a tool says `The process '/usr/bin/git' failed with
+ * exit code 128`, a Docker action `Docker run failed with exit code 1`, a job container that
+ * cannot be pulled `Docker pull failed with exit code 1`, an action that ran a linter
+ * `golangci-lint exit with code 3`: the same role.
+ */
+export const EXIT_CODE_LINE =
+  /^(?:(?:Process completed|The process '.*' failed|Docker (?:run|pull) failed) with exit code|[\w.@/-]+ exit(?:ed)? with (?:exit )?code) (\d+)\.?$/
+
+/** Runner and wrapper lines that are never candidates, whatever their tag. */
+export const BOILERPLATE: readonly RegExp[] = [
+  EXIT_CODE_LINE,
+  /^(?:Error: )?Process completed with exit code \d+\.?$/,
+  /^Executing the custom container implementation failed\b/,
+  /\bNode(?:\.js)? \d+ (?:actions )?(?:is|are) (?:being )?deprecated\b/,
+  /^The process '.*' failed with exit code \d+/,
+  // package-manager wrappers around a failing script: the script's own output is the cause
+  /^\s*ELIFECYCLE\b.*Command failed/,
+  /^\s*ERR_PNPM_RECURSIVE_RUN_FIRST_FAIL\b/,
+  /^\s*(?:\S+ )?ERR_PNPM_RECURSIVE_EXEC_FIRST_FAIL\b/,
+  /^npm (?:ERR!|error) (?:Lifecycle script `.*` failed|code \d+$|path |command |workspace |location |errno |syscall |A complete log of this run|Log files were not written|\s*$)/,
+  /^npm (?:ERR!|error) (?:Failed at the .* script|This is probably not a problem with npm|in workspace:|at location:)/,
+  /^error Command failed with exit code \d+\.?$/,
+  /^info Visit https:\/\/yarnpkg\.com\//,
+  /^error: Recipe `.*` failed/,
+  /^error: test failed, to rerun pass\b/,
+  /^error: could not compile `.*`.* due to \d+ previous errors?/,
+  /^error: aborting due to (?:\d+ )?previous errors?/,
+  /^Error: Process completed with exit code \d+/,
+  /^\[ERROR\] (?:-> \[Help \d+\]|Re-run Maven using|To see the full stack trace|For more information about the errors|Help 1\]|\s*$)/,
+  /^\[ERROR\] \[Help \d+\]/,
+  /^\s*at .*\(.*:\d+:\d+\)$/,
+  // a runner hook or wrapper restating the exit code (`[hook] Step script exited with code 1.
+  // Check the step logs above…`): the same role as `Process completed with exit code N`
+  /^(?:\[[\w.-]+\] )?(?:\w+ )?(?:script|step|command|process|container) exited with (?:exit )?code \d+\b/i,
+  // runner markers with a tag of their own (`##[start-action …]`, `##[end-action …]`)
+  /^##\[(?!(?:error|warning|notice|debug|command|section|group|endgroup)\])[a-z][\w-]*[ \]]/
+]
+
+/** Tallies and summaries: true but not the cause (`Found 2 errors`, `1 failed, 3 passed`). */
+export const SUMMARY_LINES: readonly RegExp[] = [
+  /^Found \d+ errors? in \d+ files?\b/,
+  /^Found \d+ errors?\.?(?: Watching for file changes\.)?$/,
+  /^Found \d+ errors? in the same file\b/,
+  /^\s*[✖×✗] \d+ problems? \(\d+ errors?, \d+ warnings?\)/,
+  /^\s*\d+ errors? and \d+ warnings? potentially fixable\b/,
+  /^=+ (?:.*\d+ (?:failed|errors?|passed).*) =+$/,
+  /^\s*Tests?:?\s+\d+ failed\b/,
+  /^\s*Test (?:Files|Suites):?\s+\d+ failed\b/,
+  /^\s*Tests\s+\d+ failed\b/,
+  /^FAILED \((?:failures|errors)=\d+/,
+  /^test result: FAILED\./,
+  /^\s*\d+ (?:failing|passing|pending)\b/,
+  /^Your code has been rated at\b/,
+  /^\d+ files? would be reformatted\b/,
+  /^Oh no! 💥 💔 💥$/,
+  /^\[warn\] Code style issues found in (?:the above file|\d+ files)\b/,
+  /^\[ERROR\] Tests run: \d+, Failures: \d+(?!.*<<<)/,
+  /^Tests run: \d+, Failures: \d+, Errors: \d+/,
+  /^BUILD FAILED in\b/,
+  /^\[INFO\] BUILD FAILURE$/,
+  /^FAIL$/,
+  /^\s*Ran \d+ tests? in\b/
+]
+
+/** Exclusions for tiers 3 and 4 (rtk-ai/rtk#3534: `0 Error(s)` is not an error). */
+export const WEAK_EXCLUSIONS: readonly RegExp[] = [
+  /\b0 (?:errors?|failures?|failed|problems?|vulnerabilities)\b/i,
+  /\b(?:errors?|failures?|failed)[:=] ?0\b/i,
+  // a column of counts: `Cache write errors          0`
+  /\b(?:errors?|failures?|failed)\s+0(?:\.0+)?(?: ?%)?$/i,
+  /\bError\(s\)\s*$/,
+  /-Werror|--error-on|continue-on-error|if-no-files-found|fail-on-cache-miss|ErrorAction|errexit|fail-fast|fail_ci_if_error|--bail|pipefail|--max-warnings/i,
+  /^\s*(?:✓|√|✔|PASS\b|ok\b|passed\b|PASSED\b|SKIP)/,
+  /\bPASSED\b/,
+  /TEST-(?:INFO|PASS) /,
+  /\bnon-fatal error\b/i,
+  /^\s*(?:npm |yarn |pnpm )?warn(?:ing)?\b/i,
+  /^\s*\[warn(?:ing)?\]/i,
+  /^\s*(?:hint|note|info|debug):/i,
+  /^\s*at /,
+  /^\s*(?:> |\$ )/
+]
+
+/** A `##[error]` line no tool signature knows (tier 2): problem matchers, `::error::`, failing actions. */
+export const ERROR_ANNOTATION: ErrorPattern = {
+  id: 'error-annotation',
+  tool: 'runner',
+  tier: 2,
+  weight: 5,
+  category: null,
+  pattern: /^/,
+  before: 3,
+  after: 3,
+  keywords: null,
+  example: 'Error: Resource not accessible by integration'
+}
+
+/** A runner message that ended the step or the job (tier 0): timeout, cancellation, shutdown. */
+export const RUNNER_TERMINAL: ErrorPattern = {
+  id: 'runner-terminal',
+  tool: 'runner',
+  tier: 0,
+  weight: 10,
+  category: 'infrastructure',
+  pattern: /^/,
+  before: 4,
+  after: 0,
+  keywords: null,
+  example: 'The operation was canceled.'
+}
