@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { cleanLogLine, parseLogLine, stripAnsi } from '../../../scripts/lib/log/clean-log-line.js'
+import { cleanLogLine, parseLogLine } from '../../../scripts/lib/log/clean-log-line.js'
+import { stripAnsi } from '../../../scripts/lib/untrusted/ansi.js'
 
 const TS = '2024-10-08T13:24:44.9714395Z '
 

@@ -5,22 +5,10 @@
  * `2024-10-08T13:24:44.9714395Z ##[error]Process completed with exit code 1.`
  * Lines of a multi-line message after the first carry no timestamp ("continuation lines").
  */
+import { stripAnsi } from '../untrusted/ansi.js';
 const BOM = /^\uFEFF+/;
 const TIMESTAMP = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z) ?/;
-/**
- * CSI (`ESC [ … final`, or the C1 form U+009B), OSC (`ESC ] … BEL|ST`, e.g. OSC 8 hyperlinks
- * `ESC]8;;https://x ESC\ text ESC]8;; ESC\`), other two-byte escapes, and stray C1 controls.
- */
-const ANSI = 
-// eslint-disable-next-line no-control-regex
-/(?:\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]|[\x80-\x9a\x9c-\x9f])/g;
 const TAG = /^(?:##)?\[(group|endgroup|error|warning|notice|debug|command|section)\]/;
-// eslint-disable-next-line no-control-regex
-const HAS_ESCAPE = /[\x1b\x80-\x9f]/;
-/** Removes ANSI escape sequences (colours, cursor moves, OSC 8 hyperlinks). */
-export function stripAnsi(text) {
-    return HAS_ESCAPE.test(text) ? text.replace(ANSI, '') : text;
-}
 /** Splits a raw log line (any trailing `\r` or `\n` is dropped) into timestamp, tag and text. */
 export function parseLogLine(raw) {
     let line = raw;

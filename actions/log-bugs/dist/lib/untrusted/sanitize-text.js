@@ -1,17 +1,7 @@
+import { ANSI } from './ansi.js';
 // A lone UTF-16 surrogate (from a cut log or a JSON "\ud800") is not text: GitHub rejects or
 // mangles it, so it becomes U+FFFD like any other undecodable byte.
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-// Terminal escape sequences, in ECMA-48 terms. Each branch is anchored on ESC (or a C1 byte) and
-// its quantified classes are disjoint, so matching stays linear even on a 5 MB line.
-// - string controls (OSC ESC], DCS ESC P, SOS ESC X, PM ESC ^, APC ESC _, and their C1 forms)
-//   run to BEL or ST; unterminated ones stop at the end of the line. OSC 8 hyperlinks are two
-//   such strings around the visible text:
-//     '\x1b]8;;https://evil.example\x07click\x1b]8;;\x07' → 'click'
-// - CSI (ESC [ or C1 0x9B): parameters 0x30–0x3F, intermediates 0x20–0x2F, final 0x40–0x7E
-//     '\x1b[1;31mFAIL\x1b[0m' → 'FAIL'
-// - any other ESC sequence: intermediates then one final byte ('\x1b(B', '\x1b7', '\x1bM')
-/* eslint-disable no-control-regex -- matching control characters is the point */
-const ANSI = /(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?|(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?|\x1b[ -/]*[0-~]?/g;
 // Invisible characters that change how text reads without being seen: zero-width space/joiners
 // and direction marks (U+200B–U+200F), bidi embeddings/overrides (U+202A–U+202E, "Trojan
 // Source"), word joiner and invisible operators (U+2060–U+2064), bidi isolates (U+2066–U+2069),
@@ -20,8 +10,8 @@ const ANSI = /(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c\n]*(?:\x07|\
 // such as England's use them, and they lose nothing but the flag).
 const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u061c\u180e]|\udb40[\udc00-\udc7f]/g;
 // C0 and C1 controls other than \n and \t (\r is already gone), and DEL.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
-/* eslint-enable no-control-regex */
 // HTML comment delimiters, plus '--!>' which HTML parsers also accept as a comment end.
 const COMMENT_DELIMITER = /<!--|--!?>/g;
 /** U+2010 HYPHEN: looks like '-', but '<!‐‐' opens no comment and '‐‐>' closes none. */
