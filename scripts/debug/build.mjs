@@ -2,7 +2,7 @@
 // Compiles the step modules into actions/log-bugs/dist (plain tsc: they import only node: builtins
 // and each other, so no bundler is needed), copies the default templates beside them, and marks
 // the folder as ESM. `--check` builds into a temporary folder and fails when the committed dist
-// differs: runners use the committed files and never build (github-platform.md §7).
+// differs: runners use the committed files and never build (docs/github-platform.md §7).
 import { execFileSync } from 'node:child_process'
 import {
   cpSync,

@@ -15,7 +15,7 @@ import { checkResponse, validateRequest } from './validate-request.js'
 // Versions api.github.com accepts in X-GitHub-Api-Version; requests without it get the first.
 const apiVersions = ['2022-11-28', '2026-03-10']
 
-// Signed log links expire after one minute (github-platform.md §5).
+// Signed log links expire after one minute (docs/github-platform.md §5).
 const logUrlLifetimeMs = 60_000
 
 interface Reply {

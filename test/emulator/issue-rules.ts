@@ -2,7 +2,7 @@ import { validationFailed } from './errors.js'
 import { findUser, type EmulatorState } from './state.js'
 
 // The API's own error text says "maximum is 65536 characters" for issue and comment bodies
-// (github-platform.md §6); titles are refused over 256.
+// (docs/github-platform.md §6); titles are refused over 256.
 export const maxBodyCharacters = 65_536
 export const maxTitleCharacters = 256
 

@@ -139,7 +139,7 @@ describe('GET /search/issues', () => {
   // The description marks `search_type` required and recorded responses put it before `items`;
   // @octokit/plugin-paginate-rest 14 takes the first key left after total_count and
   // incomplete_results as the result list, so octokit.paginate over search breaks. Make one
-  // query (as style.md says dedup should) or page by hand.
+  // query (log-bugs searches once, for all missing fingerprints) or page by hand.
   it('sends search_type before items, which octokit.paginate mistakes for the result list', async () => {
     await using gh = await startEmulator(sampleScenario())
     const octokit = octokitFor(gh)

@@ -8,7 +8,7 @@ import type { Failure, IssueMetadata, RunContext } from './types.js'
 
 /**
  * GitHub refuses bodies over 65,536 characters (the error names characters; the stored cap is
- * bytes: github-platform.md §6). JS string length counts UTF-16 units, which is never less than
+ * bytes: docs/github-platform.md §6). JS string length counts UTF-16 units, which is never less than
  * characters, so staying under this in `.length` is safe either way. The margin leaves room for
  * the `Fixes #N` line written after creation.
  */

@@ -4,7 +4,7 @@ import { sanitizeText } from '../untrusted/sanitize-text.js'
 
 const ELLIPSIS = '…'
 
-// 256 characters is the widely reported issue title limit (github-platform.md §6: unverified,
+// 256 characters is the widely reported issue title limit (docs/github-platform.md §6: unverified,
 // 1,024 was also observed); staying under it is safe either way.
 const TITLE_HARD_MAX = 256
 

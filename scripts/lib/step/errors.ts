@@ -2,7 +2,7 @@
  * Every error the steps raise on purpose, and the one policy for what a failure costs.
  *
  * Branch on these classes and on Octokit's structured fields (`status`, GitHub's `errors[]`),
- * never on message text (docs/style.md, after @changesets/errors). The step fails on its own
+ * never on message text (after @changesets/errors). The step fails on its own
  * account only for essentials; every extra goes through `bestEffort`.
  */
 

@@ -6,7 +6,7 @@ import { formatMarker, formatMetadata } from '../markdown/marker.js';
 import { renderTemplate } from '../markdown/render-template.js';
 /**
  * GitHub refuses bodies over 65,536 characters (the error names characters; the stored cap is
- * bytes: github-platform.md §6). JS string length counts UTF-16 units, which is never less than
+ * bytes: docs/github-platform.md §6). JS string length counts UTF-16 units, which is never less than
  * characters, so staying under this in `.length` is safe either way. The margin leaves room for
  * the `Fixes #N` line written after creation.
  */

@@ -2,7 +2,7 @@ import { findReferences } from '../untrusted/neutralize-mentions.js';
 import { redactSecrets } from '../untrusted/redact-secrets.js';
 import { sanitizeText } from '../untrusted/sanitize-text.js';
 const ELLIPSIS = '…';
-// 256 characters is the widely reported issue title limit (github-platform.md §6: unverified,
+// 256 characters is the widely reported issue title limit (docs/github-platform.md §6: unverified,
 // 1,024 was also observed); staying under it is safe either way.
 const TITLE_HARD_MAX = 256;
 // Inputs longer than this are cut before the (linear, but not free) work: output is at most
