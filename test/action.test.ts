@@ -5,7 +5,7 @@ import {
   octokitFor,
   startEmulator,
   type Emulator
-} from './emulator/index.js'
+} from '../scripts/dev/emulator/index.js'
 import {
   baseScenario,
   ciContext,
@@ -15,8 +15,8 @@ import {
   OWNER,
   pullRequestPayload,
   REPO
-} from './fixtures/scenarios.js'
-import { runAction, type ActionRun } from './harness/run-action.js'
+} from '../scripts/dev/scenarios.js'
+import { runAction, type ActionRun } from '../scripts/dev/run-action.js'
 
 const tsc = corpusCase({ tool: 'tsc' })
 const tscAgain = corpusCase({ id: tsc.id.replace('--run1', '--run2') })

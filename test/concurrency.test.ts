@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { octokitFor, startEmulator, type Emulator } from './emulator/index.js'
+import { octokitFor, startEmulator, type Emulator } from '../scripts/dev/emulator/index.js'
 import {
   baseScenario,
   ciContext,
@@ -8,7 +8,7 @@ import {
   OWNER,
   readManifest,
   REPO
-} from './fixtures/scenarios.js'
+} from '../scripts/dev/scenarios.js'
 import { runPipeline } from './harness/run-pipeline.js'
 
 const tscRuns = [1, 2, 3].map(run =>

@@ -8,7 +8,7 @@ import {
   formatCorpusFigures,
   hasCorpus,
   type CorpusFigures
-} from '../scripts/debug/corpus-figures.js'
+} from '../scripts/dev/corpus-figures.js'
 
 const MAX_LINES = 50
 const MAX_BYTES = 8192

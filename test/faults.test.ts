@@ -5,7 +5,7 @@ import {
   startEmulator,
   type Emulator,
   type Scenario
-} from './emulator/index.js'
+} from '../scripts/dev/emulator/index.js'
 import {
   baseScenario,
   ciContext,
@@ -15,10 +15,10 @@ import {
   OWNER,
   pullRequestPayload,
   REPO
-} from './fixtures/scenarios.js'
-import { makeContext } from './harness/make-context.js'
+} from '../scripts/dev/scenarios.js'
+import { makeContext } from '../scripts/dev/make-context.js'
 import { actionStepIds, PIPELINE, runPipeline, type PipelineRun } from './harness/run-pipeline.js'
-import { readActionYaml } from './harness/run-action.js'
+import { readActionYaml } from '../scripts/dev/run-action.js'
 
 const tsc = corpusCase({ tool: 'tsc' })
 const tests = corpusCase({ tool: 'vitest' })

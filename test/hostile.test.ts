@@ -2,7 +2,12 @@ import { existsSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { octokitFor, startEmulator, type Emulator, type SeedJob } from './emulator/index.js'
+import {
+  octokitFor,
+  startEmulator,
+  type Emulator,
+  type SeedJob
+} from '../scripts/dev/emulator/index.js'
 import {
   baseScenario,
   ciContext,
@@ -11,8 +16,8 @@ import {
   OWNER,
   pullRequestPayload,
   REPO
-} from './fixtures/scenarios.js'
-import { ROOT, runAction, type ActionRun } from './harness/run-action.js'
+} from '../scripts/dev/scenarios.js'
+import { ROOT, runAction, type ActionRun } from '../scripts/dev/run-action.js'
 
 interface HostileCase {
   id: string

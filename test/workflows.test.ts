@@ -5,22 +5,8 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 
-interface Finding {
-  file: string
-  line: number
-  rule: string
-  message: string
-}
-
-interface LintModule {
-  lintWorkflows(root: string, options?: { actionlint?: boolean }): Promise<Finding[]>
-  formatFinding(finding: Finding): string
-  LOG_BUGS_STEPS: string[]
-}
-
-// A plain .mjs CLI has no type declarations; import it by URL and describe what we use.
-const lintModuleUrl = new URL('../scripts/debug/lint-workflows.mjs', import.meta.url).href
-const { lintWorkflows, formatFinding, LOG_BUGS_STEPS } = (await import(lintModuleUrl)) as LintModule
+import { formatFinding, lintWorkflows } from '../scripts/dev/lint-workflows.js'
+import { STEPS } from '../scripts/lib/step/steps.js'
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url))
 
@@ -58,10 +44,7 @@ function scriptStep(id: string, module = id): string {
 }
 
 /** A composite action shaped like log-bugs that passes every check. */
-function actionYaml({
-  steps = LOG_BUGS_STEPS.map(id => scriptStep(id)).join(''),
-  extra = ''
-} = {}): string {
+function actionYaml({ steps = STEPS.map(id => scriptStep(id)).join(''), extra = '' } = {}): string {
   return `name: log-bugs
 description: test double
 inputs:
@@ -93,7 +76,7 @@ function makeRepo(files: Record<string, string>): string {
 /** A repository holding the good action, its dist, and `files` on top. */
 function repoWith(files: Record<string, string>): string {
   const dist = Object.fromEntries(
-    LOG_BUGS_STEPS.map(id => [`actions/log-bugs/dist/${id}.js`, 'export {}\n'])
+    STEPS.map(id => [`actions/log-bugs/dist/${id}.js`, 'export {}\n'])
   )
   return makeRepo({ 'actions/log-bugs/action.yml': actionYaml(), ...dist, ...files })
 }
@@ -109,7 +92,7 @@ describe('the repository', () => {
   })
 
   it('passes npm run lint:workflows, which prints one OK line and exits 0', () => {
-    const output = execFileSync(process.execPath, ['scripts/debug/lint-workflows.mjs'], {
+    const output = execFileSync('npx', ['tsx', 'scripts/debug/lint-workflows.ts'], {
       cwd: repoRoot,
       encoding: 'utf8'
     })
@@ -313,7 +296,7 @@ jobs:
     {
       name: 'timeout-minutes on a composite step',
       action: actionYaml({
-        steps: LOG_BUGS_STEPS.map(id => scriptStep(id))
+        steps: STEPS.map(id => scriptStep(id))
           .join('')
           .replace('    - id: tail-log\n', '    - id: tail-log\n      timeout-minutes: 5\n')
       }),
@@ -323,7 +306,7 @@ jobs:
     {
       name: 'working-directory on a uses step',
       action: actionYaml({
-        steps: LOG_BUGS_STEPS.map(id => scriptStep(id))
+        steps: STEPS.map(id => scriptStep(id))
           .join('')
           .replace('    - id: tail-log\n', '    - id: tail-log\n      working-directory: x\n')
       }),
@@ -333,9 +316,7 @@ jobs:
     {
       name: 'a run step without shell',
       action: actionYaml({
-        steps:
-          LOG_BUGS_STEPS.map(id => scriptStep(id)).join('') +
-          '    - id: extra\n      run: echo hi\n'
+        steps: STEPS.map(id => scriptStep(id)).join('') + '    - id: extra\n      run: echo hi\n'
       }),
       rule: 'action-step-keys',
       message: /step "extra": a composite run step needs shell:/
@@ -343,7 +324,7 @@ jobs:
     {
       name: 'a script loading a dist file that does not exist',
       action: actionYaml({
-        steps: LOG_BUGS_STEPS.map(id => scriptStep(id)).join('') + scriptStep('comment-on-pr-2')
+        steps: STEPS.map(id => scriptStep(id)).join('') + scriptStep('comment-on-pr-2')
       }),
       rule: 'action-dist',
       message: /loads actions\/log-bugs\/dist\/comment-on-pr-2\.js, which does not exist/
@@ -351,9 +332,7 @@ jobs:
     {
       name: 'a script loading another step\u2019s module',
       action: actionYaml({
-        steps: LOG_BUGS_STEPS.map(id =>
-          scriptStep(id, id === 'tail-log' ? 'gather-context' : id)
-        ).join('')
+        steps: STEPS.map(id => scriptStep(id, id === 'tail-log' ? 'gather-context' : id)).join('')
       }),
       rule: 'action-dist',
       message:
@@ -372,7 +351,7 @@ jobs:
     {
       name: 'an expression inside script:',
       action: actionYaml({
-        steps: LOG_BUGS_STEPS.map(id => scriptStep(id))
+        steps: STEPS.map(id => scriptStep(id))
           .join('')
           .replace("'gather-context.js')", "'gather-context.js', '${{ inputs.branch }}')")
       }),
@@ -422,9 +401,7 @@ jobs:
   })
 
   it('accept the step sources in place of a dist that was never built', async () => {
-    const sources = Object.fromEntries(
-      LOG_BUGS_STEPS.map(id => [`scripts/${id}.ts`, 'export {}\n'])
-    )
+    const sources = Object.fromEntries(STEPS.map(id => [`scripts/${id}.ts`, 'export {}\n']))
     const root = makeRepo({ 'actions/log-bugs/action.yml': actionYaml(), ...sources })
     expect((await lintWorkflows(root, { actionlint: false })).map(formatFinding)).toEqual([])
   })

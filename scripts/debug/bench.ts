@@ -18,7 +18,7 @@ import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import ts from 'typescript'
 import { errorMessage } from '../lib/step/errors.js'
-import { computeCorpusFigures, formatCorpusFigures, hasCorpus } from './corpus-figures.js'
+import { computeCorpusFigures, formatCorpusFigures, hasCorpus } from '../dev/corpus-figures.js'
 import { BIG_LOG_KEY_LINE, parseSize, writeBigLog } from './make-big-log.js'
 
 const USAGE = `usage: npm run bench [-- --size 1GiB] [--runs 2] [--chunk 256KiB] [--no-corpus]

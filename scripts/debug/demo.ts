@@ -6,9 +6,9 @@
 // comment edited in place.
 import { Octokit } from '@octokit/rest'
 import { chalk } from 'zx'
-import { OWNER, REPO } from '../../test/fixtures/scenarios.js'
-import { runAction, type ActionRun } from '../../test/harness/run-action.js'
-import { demoContext, startDemoEmulator } from './demo-scenario.js'
+import { OWNER, REPO } from '../dev/scenarios.js'
+import { runAction, type ActionRun } from '../dev/run-action.js'
+import { demoContext, startDemoEmulator } from '../dev/demo-world.js'
 
 const rule = (title: string) => console.log(`\n${chalk.bold.inverse(` ${title} `)}\n`)
 

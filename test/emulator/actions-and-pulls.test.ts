@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { octokitFor, startEmulator, type SeedJob } from './index.js'
-import { asFailure, shouldHaveFailed } from './request-failure.js'
+import { octokitFor, startEmulator, type SeedJob } from '../../scripts/dev/emulator/index.js'
+import { asFailure, shouldHaveFailed } from '../../scripts/dev/emulator/request-failure.js'
 import { forkSha, headSha, sampleScenario } from './sample-scenario.js'
 
 const owner = 'octo-org'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { checkSchema, type CheckSchemaOptions } from './check-schema.js'
-import type { JsonSchema } from './openapi-subset.js'
+import { checkSchema, type CheckSchemaOptions } from '../../scripts/dev/emulator/check-schema.js'
+import type { JsonSchema } from '../../scripts/dev/emulator/openapi-subset.js'
 
 const user: JsonSchema = {
   type: 'object',

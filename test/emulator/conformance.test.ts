@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { expectMatchesSpec } from './expect-matches-spec.js'
-import { octokitFor, startEmulator, type Scenario } from './index.js'
-import { asFailure, shouldHaveFailed } from './request-failure.js'
+import { octokitFor, startEmulator, type Scenario } from '../../scripts/dev/emulator/index.js'
+import { asFailure, shouldHaveFailed } from '../../scripts/dev/emulator/request-failure.js'
 import { headSha, sampleScenario } from './sample-scenario.js'
-import { servedRoutes } from './served-routes.js'
+import { servedRoutes } from '../../scripts/dev/emulator/served-routes.js'
 
 const owner = 'octo-org'
 const repo = 'widgets'

@@ -1,6 +1,6 @@
 import { expect } from 'vitest'
-import { checkSchema } from './check-schema.js'
-import { loadOpenapiSubset } from './openapi-subset.js'
+import { checkSchema } from '../../scripts/dev/emulator/check-schema.js'
+import { loadOpenapiSubset } from '../../scripts/dev/emulator/openapi-subset.js'
 
 /**
  * Asserts that a response Octokit received has the status and body shape the OpenAPI

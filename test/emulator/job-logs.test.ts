@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { octokitFor, signedLogRoute, startEmulator } from './index.js'
-import { asFailure, shouldHaveFailed } from './request-failure.js'
+import { octokitFor, signedLogRoute, startEmulator } from '../../scripts/dev/emulator/index.js'
+import { asFailure, shouldHaveFailed } from '../../scripts/dev/emulator/request-failure.js'
 import { sampleScenario } from './sample-scenario.js'
 
 const owner = 'octo-org'

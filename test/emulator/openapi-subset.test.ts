@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { loadOpenapiSubset } from './openapi-subset.js'
-import { readInstalledOpenapiSubset } from './read-installed-openapi-subset.js'
-import { routeHandlers } from './routes/route-handlers.js'
-import { servedRoutes } from './served-routes.js'
+import { loadOpenapiSubset } from '../../scripts/dev/emulator/openapi-subset.js'
+import { readInstalledOpenapiSubset } from '../../scripts/dev/emulator/read-installed-openapi-subset.js'
+import { routeHandlers } from '../../scripts/dev/emulator/routes/route-handlers.js'
+import { servedRoutes } from '../../scripts/dev/emulator/served-routes.js'
 
 describe('openapi-subset.json', () => {
   // Fails after an @octokit/openapi upgrade that changes a served operation, so the emulator
-  // can't drift from the real API unnoticed. Fix: npx tsx test/emulator/generate-openapi-subset.ts
+  // can't drift from the real API unnoticed. Fix: npx tsx scripts/dev/emulator/generate-openapi-subset.ts
   it('equals what the installed @octokit/openapi generates', () => {
     const committed = loadOpenapiSubset()
     const fresh = readInstalledOpenapiSubset()

@@ -1,4 +1,4 @@
-import type { Scenario } from './scenario.js'
+import type { Scenario } from '../../scripts/dev/emulator/scenario.js'
 
 export const headSha = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678'
 export const forkSha = 'f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0'

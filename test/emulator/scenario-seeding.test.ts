@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createManualClock, octokitFor, startEmulator } from './index.js'
+import { createManualClock, octokitFor, startEmulator } from '../../scripts/dev/emulator/index.js'
 
 const base = { owner: 'o', repo: 'r' }
 

@@ -9,9 +9,9 @@ import * as gatherContext from '../../scripts/gather-context.js'
 import { INPUTS_ENV } from '../../scripts/lib/step/inputs.js'
 import type { Context, StepDeps } from '../../scripts/lib/step/types.js'
 import * as tailLog from '../../scripts/tail-log.js'
-import type { Emulator } from '../emulator/index.js'
-import { readActionYaml } from './run-action.js'
-import { RecordingCore } from './recording-core.js'
+import type { Emulator } from '../../scripts/dev/emulator/index.js'
+import { readActionYaml } from '../../scripts/dev/run-action.js'
+import { RecordingCore } from '../../scripts/dev/recording-core.js'
 
 /** The step modules in action.yml's order; a test checks the order matches the YAML. */
 export const PIPELINE = [

@@ -6,7 +6,7 @@ import { run } from '../../scripts/gather-context.js'
 import type { RunContext } from '../../scripts/lib/issue/types.js'
 import { INPUTS_ENV } from '../../scripts/lib/step/inputs.js'
 import { stateDir } from '../../scripts/lib/step/state.js'
-import { octokitFor, startEmulator, type SeedJob } from '../emulator/index.js'
+import { octokitFor, startEmulator, type SeedJob } from '../../scripts/dev/emulator/index.js'
 import {
   baseScenario,
   ciRun,
@@ -16,9 +16,9 @@ import {
   PR_SHA,
   pullRequestPayload,
   REPO
-} from '../fixtures/scenarios.js'
-import { makeContext } from '../harness/make-context.js'
-import { RecordingCore } from '../harness/recording-core.js'
+} from '../../scripts/dev/scenarios.js'
+import { makeContext } from '../../scripts/dev/make-context.js'
+import { RecordingCore } from '../../scripts/dev/recording-core.js'
 
 const tests = corpusCase({ tool: 'vitest' })
 

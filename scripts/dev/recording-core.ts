@@ -1,4 +1,4 @@
-import type { Core, Summary } from '../../scripts/lib/step/types.js'
+import type { Core, Summary } from '../lib/step/types.js'
 
 export interface CoreMessage {
   level: 'debug' | 'info' | 'notice' | 'warning' | 'error' | 'failed'

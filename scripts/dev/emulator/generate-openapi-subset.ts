@@ -1,5 +1,5 @@
 // Regenerates openapi-subset.json from the installed @octokit/openapi:
-//   npx tsx test/emulator/generate-openapi-subset.ts
+//   npx tsx scripts/dev/emulator/generate-openapi-subset.ts
 import { writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { format, resolveConfig } from 'prettier'

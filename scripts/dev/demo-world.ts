@@ -1,7 +1,7 @@
 // The demo's world: acme/webapp, PR #12 by alice on feature/7-login, and CI runs whose failed
 // jobs carry real tool output from the corpus (test/fixtures/logs).
-import { startEmulator, type Emulator } from '../../test/emulator/index.js'
-import { baseScenario, ciContext, ciRun, corpusCase } from '../../test/fixtures/scenarios.js'
+import { startEmulator, type Emulator } from './emulator/index.js'
+import { baseScenario, ciContext, ciRun, corpusCase } from './scenarios.js'
 import type { Context } from '../lib/step/types.js'
 
 export const DEMO_PASSED = ['lint', 'format', 'security', 'build']
@@ -35,7 +35,10 @@ export function demoContext(apiUrl: string, runId = 2001): Context {
   return ciContext(apiUrl, runId)
 }
 
-export async function startDemoEmulator(): Promise<{ emulator: Emulator; context: Context }> {
+/** The emulator with the demo scenario, on 127.0.0.1 at a free port, and a run's context. */
+export async function startDemoEmulator(
+  runId = 2001
+): Promise<{ emulator: Emulator; context: Context }> {
   const emulator = await startEmulator(baseScenario(demoRuns()))
-  return { emulator, context: demoContext(emulator.url) }
+  return { emulator, context: demoContext(emulator.url, runId) }
 }

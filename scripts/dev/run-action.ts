@@ -7,7 +7,7 @@ import vm from 'node:vm'
 import { data, Evaluator, Lexer, Parser } from '@actions/expressions'
 import { Octokit } from '@octokit/rest'
 import { parse } from 'yaml'
-import type { Context } from '../../scripts/lib/step/types.js'
+import type { Context } from '../lib/step/types.js'
 import { RecordingCore } from './recording-core.js'
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))

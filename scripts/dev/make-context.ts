@@ -1,4 +1,4 @@
-import type { Context } from '../../scripts/lib/step/types.js'
+import type { Context } from '../lib/step/types.js'
 
 export interface ContextSpec {
   owner: string
