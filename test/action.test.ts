@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
   defaultToken,
@@ -16,6 +19,7 @@ import {
   pullRequestPayload,
   REPO
 } from '../scripts/dev/scenarios.js'
+import { readInputs } from '../scripts/lib/step/inputs.js'
 import { runAction, type ActionRun } from '../scripts/dev/run-action.js'
 
 const tsc = corpusCase({ tool: 'tsc' })
@@ -372,5 +376,67 @@ describe('action.yml end to end', () => {
     const run = await reportRun(gh, { runId: 1010 })
     expect(run.failed).toBeNull()
     expect(gh.writeRequests()).toEqual([])
+  })
+})
+
+describe('action.yml hands every input to the code', () => {
+  it('each input the caller sets reaches the state folder and changes what the action does', async () => {
+    await using gh = await startEmulator(
+      baseScenario([
+        ciRun({
+          id: 1101,
+          pr: 12,
+          passed: PASSED,
+          failed: [
+            ['typecheck', tsc],
+            ['test', tests],
+            ['lint', lint]
+          ]
+        })
+      ])
+    )
+    const dir = mkdtempSync(join(tmpdir(), 'templates-'))
+    writeFileSync(
+      join(dir, 'issue.md'),
+      'custom issue for {{jobs}}\n{{excerpt}}\n{{marker}}\n{{metadata}}\n'
+    )
+    writeFileSync(join(dir, 'comment.md'), 'custom comment\n{{marker}}\n{{metadata}}\n')
+    const given = {
+      'job-results': JSON.stringify({ typecheck: { result: 'failure', outputs: {} } }),
+      branch: 'story-42',
+      'pr-number': '12',
+      'pr-url': 'https://github.com/acme/webapp/pull/12',
+      'pr-author': 'alice',
+      'run-id': '1101',
+      labels: 'ci,broken-build',
+      'assign-author': 'false',
+      'comment-on-pr': 'true',
+      'log-lines': '5',
+      'issue-template': join(dir, 'issue.md'),
+      'comment-template': join(dir, 'comment.md'),
+      'dry-run': 'false',
+      'max-issues': '2',
+      'close-on-success': 'false'
+    }
+    const run = await reportRun(gh, { runId: 1101, inputs: given })
+    expect(run.failed).toBeNull()
+    const stored = JSON.parse(readFileSync(join(run.runnerTemp, 'log-bugs/inputs.json'), 'utf8'))
+    expect(stored).toEqual(readInputs(given))
+    expect(JSON.stringify(stored)).not.toContain('test-token')
+
+    const issues = (await openIssues(gh)).filter(i => i.state === 'open')
+    expect(issues).toHaveLength(2) // max-issues
+    for (const issue of issues) {
+      expect(issue.body).toMatch(/^custom issue for /) // issue-template
+      expect(issue.title).toMatch(/^\[story-42\]/) // branch
+      expect(issue.assignees).toEqual([]) // assign-author
+      expect(issue.labels.map(l => (typeof l === 'string' ? l : l.name))).toEqual(
+        expect.arrayContaining(['ci', 'broken-build'])
+      ) // labels
+      const excerpt = /```\n([\s\S]*?)\n```/.exec(issue.body ?? '')?.[1] ?? ''
+      expect(excerpt.split('\n').length).toBeLessThanOrEqual(5) // log-lines
+    }
+    const [comment] = await comments(gh, 12)
+    expect(comment?.body).toMatch(/^custom comment/) // comment-template
   })
 })

@@ -43,6 +43,8 @@ export interface ActionRun {
   summary: string
   warnings: string[]
   failed: string | null
+  /** the job's RUNNER_TEMP, which holds the state folder (log-bugs/) */
+  runnerTemp: string
 }
 
 export interface RunActionOptions {
@@ -218,6 +220,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     .filter(Boolean)
     .join('\n')
   return {
+    runnerTemp,
     outputs,
     steps: runs,
     log,

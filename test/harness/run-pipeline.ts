@@ -7,6 +7,13 @@ import * as createIssue from '../../scripts/create-issue.js'
 import * as findDuplicate from '../../scripts/find-duplicate.js'
 import * as gatherContext from '../../scripts/gather-context.js'
 import { INPUTS_ENV } from '../../scripts/lib/step/inputs.js'
+import {
+  readState,
+  stateDir,
+  type StateFiles,
+  type StateName
+} from '../../scripts/lib/step/state.js'
+import type { StepName } from '../../scripts/lib/step/steps.js'
 import type { Context, StepDeps } from '../../scripts/lib/step/types.js'
 import * as tailLog from '../../scripts/tail-log.js'
 import type { Emulator } from '../../scripts/dev/emulator/index.js'
@@ -29,6 +36,10 @@ export interface PipelineRun {
   waits: number[]
   outputs: Record<string, string>
   summary: string
+  /** the RUNNER_TEMP the steps shared: pass it on to run later steps on the same state */
+  runnerTemp: string
+  /** a state file the steps wrote */
+  state<K extends StateName>(name: K): StateFiles[K]
 }
 
 export interface PipelineOptions {
@@ -39,6 +50,11 @@ export interface PipelineOptions {
   inputs?: Record<string, string>
   /** more environment for the steps (GITHUB_RUN_ATTEMPT, GITHUB_WORKSPACE…) */
   env?: Record<string, string>
+  /** run only the steps from `from` to `until` (default: all five) */
+  from?: StepName
+  until?: StepName
+  /** the RUNNER_TEMP of an earlier partial run, whose state folder the steps continue */
+  runnerTemp?: string
 }
 
 /**
@@ -54,12 +70,15 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRun
     options.emulator.clock.advance(ms)
   }
   const env: Record<string, string | undefined> = {
-    RUNNER_TEMP: mkdtempSync(join(tmpdir(), 'log-bugs-pipeline-')),
+    RUNNER_TEMP: options.runnerTemp ?? mkdtempSync(join(tmpdir(), 'log-bugs-pipeline-')),
     GITHUB_RUN_ATTEMPT: '1',
     [INPUTS_ENV]: JSON.stringify(options.inputs ?? {}),
     ...options.env
   }
-  for (const [, step] of PIPELINE) {
+  const names = PIPELINE.map(([name]) => name as StepName)
+  const first = names.indexOf(options.from ?? 'gather-context')
+  const last = names.indexOf(options.until ?? 'comment-on-pr')
+  for (const [, step] of PIPELINE.slice(first, last + 1)) {
     const github = new Octokit({
       auth: options.token ?? 'test-token',
       baseUrl: options.emulator.url,
@@ -69,7 +88,16 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRun
     await step.run(deps, env)
     if (core.failed !== null) break
   }
-  return { core, failed: core.failed, waits, outputs: core.outputs, summary: core.summaryText }
+  const runnerTemp = env.RUNNER_TEMP as string
+  return {
+    core,
+    failed: core.failed,
+    waits,
+    outputs: core.outputs,
+    summary: core.summaryText,
+    runnerTemp,
+    state: name => readState(stateDir(env), name)
+  }
 }
 
 /** The step ids of action.yml, for the test that keeps PIPELINE in step with it. */

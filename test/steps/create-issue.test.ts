@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest'
+import {
+  forkPullRequestToken,
+  startEmulator,
+  type Emulator
+} from '../../scripts/dev/emulator/index.js'
+import { baseScenario, ciContext, ciRun, corpusCase } from '../../scripts/dev/scenarios.js'
+import { runPipeline } from '../harness/run-pipeline.js'
+
+const tsc = corpusCase({ tool: 'tsc' })
+const tscAgain = corpusCase({ id: tsc.id.replace('--run1', '--run2') })
+const tests = corpusCase({ tool: 'vitest' })
+const lint = corpusCase({ tool: 'eslint' })
+
+/** The steps before create-issue, then create-issue alone. */
+async function createIssue(
+  gh: Emulator,
+  runId: number,
+  options: { inputs?: Record<string, string>; token?: string } = {}
+) {
+  const context = ciContext(gh.url, runId)
+  const inputs = { 'run-id': String(runId), ...options.inputs }
+  const before = await runPipeline({ emulator: gh, context, inputs, until: 'find-duplicate' })
+  const mark = gh.requests.length
+  const run = await runPipeline({
+    emulator: gh,
+    context,
+    inputs,
+    token: options.token,
+    from: 'create-issue',
+    until: 'create-issue',
+    runnerTemp: before.runnerTemp
+  })
+  return { run, routes: gh.requests.slice(mark).map(r => r.route) }
+}
+
+const issuesOf = (gh: Emulator) => gh.state.issues.filter(i => !i.pull_request)
+
+describe('create-issue', () => {
+  it('files one issue per new failure with labels, assignee and the Fixes line, and sets the outputs', async () => {
+    await using gh = await startEmulator(
+      baseScenario([
+        ciRun({
+          id: 8001,
+          pr: 12,
+          failed: [
+            ['typecheck', tsc],
+            ['test', tests]
+          ]
+        })
+      ])
+    )
+    const { run, routes } = await createIssue(gh, 8001)
+    expect(run.failed).toBeNull()
+    expect(routes).toEqual([
+      'GET /repos/{owner}/{repo}/labels',
+      'POST /repos/{owner}/{repo}/labels',
+      'POST /repos/{owner}/{repo}/labels',
+      'POST /repos/{owner}/{repo}/labels',
+      'GET /repos/{owner}/{repo}/assignees/{assignee}',
+      'POST /repos/{owner}/{repo}/issues',
+      'PATCH /repos/{owner}/{repo}/issues/{issue_number}',
+      'GET /repos/{owner}/{repo}/issues',
+      'POST /repos/{owner}/{repo}/issues',
+      'PATCH /repos/{owner}/{repo}/issues/{issue_number}',
+      'GET /repos/{owner}/{repo}/issues'
+    ])
+    const issues = issuesOf(gh)
+    expect(issues.map(i => [i.labels.sort(), i.assignees])).toEqual([
+      [['bug', 'ci-failure', 'failure:type-check'], ['alice']],
+      [['bug', 'ci-failure', 'failure:test'], ['alice']]
+    ])
+    expect(issues[0]?.body).toContain(`Fixes #${issues[0]?.number}`)
+    expect(run.state('outcomes').map(o => o.kind)).toEqual(['filed', 'filed'])
+    expect(run.outputs).toMatchObject({
+      'issue-numbers': issues.map(i => i.number).join(','),
+      created: '2',
+      'is-retry': 'false',
+      'attempt-count': '1',
+      'resolved-issues': ''
+    })
+  })
+
+  it('records a repeat on its issue with one comment, and nothing else is filed', async () => {
+    await using gh = await startEmulator(
+      baseScenario([
+        ciRun({ id: 8101, pr: 12, failed: [['typecheck', tsc]] }),
+        ciRun({ id: 8102, pr: 12, failed: [['typecheck', tscAgain]] })
+      ])
+    )
+    await runPipeline({
+      emulator: gh,
+      context: ciContext(gh.url, 8101),
+      inputs: { 'run-id': '8101' }
+    })
+    const { run, routes } = await createIssue(gh, 8102)
+    expect(routes).toEqual([
+      'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+      'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
+      'PATCH /repos/{owner}/{repo}/issues/{issue_number}',
+      'GET /repos/{owner}/{repo}/issues/{issue_number}/comments'
+    ])
+    const [issue] = issuesOf(gh)
+    expect(issuesOf(gh)).toHaveLength(1)
+    expect(issue?.comments.map(c => c.body)).toEqual([
+      expect.stringContaining('log-bugs:occurrence=8102-1')
+    ])
+    expect(run.state('outcomes')).toEqual([
+      expect.objectContaining({
+        kind: 'recorded',
+        seen: 2,
+        issue: expect.objectContaining({ number: issue?.number })
+      })
+    ])
+    expect(run.outputs).toMatchObject({ created: '0', 'is-retry': 'true', 'attempt-count': '2' })
+  })
+
+  it('lists the failures over max-issues in the last issue it files', async () => {
+    await using gh = await startEmulator(
+      baseScenario([
+        ciRun({
+          id: 8201,
+          pr: 12,
+          failed: [
+            ['typecheck', tsc],
+            ['test', tests],
+            ['lint', lint]
+          ]
+        })
+      ])
+    )
+    const { run } = await createIssue(gh, 8201, { inputs: { 'max-issues': '2' } })
+    expect(issuesOf(gh)).toHaveLength(2)
+    expect(issuesOf(gh)[1]?.body).toContain('More failures in this run')
+    expect(run.state('outcomes').map(o => o.kind)).toEqual(['filed', 'filed', 'listed'])
+  })
+
+  it('refused: fails with one line, keeps the would-be issue in the summary, and still sets the outputs', async () => {
+    await using gh = await startEmulator(
+      baseScenario([ciRun({ id: 8301, pr: 12, failed: [['typecheck', tsc]] })], {
+        tokens: { 'test-token': forkPullRequestToken }
+      })
+    )
+    const { run } = await createIssue(gh, 8301)
+    expect(run.failed).toMatch(
+      /^log-bugs: cannot file the issue: the token lacks `issues: write` \(HTTP 403/
+    )
+    expect(run.failed?.split('\n')).toHaveLength(1)
+    expect(run.summary).toContain('Would-be issue:')
+    expect(run.state('outcomes').map(o => o.kind)).toEqual(['refused'])
+    expect(run.outputs).toMatchObject({ 'issue-numbers': '', created: '0' })
+    expect(issuesOf(gh)).toEqual([])
+  })
+
+  it('on a green run closes the issues of its branch and workflow as completed, with a comment', async () => {
+    await using gh = await startEmulator(
+      baseScenario([
+        ciRun({ id: 8401, pr: 12, failed: [['typecheck', tsc]] }),
+        ciRun({ id: 8402, pr: 12, passed: ['typecheck'], failed: [] })
+      ])
+    )
+    await runPipeline({
+      emulator: gh,
+      context: ciContext(gh.url, 8401),
+      inputs: { 'run-id': '8401' }
+    })
+    const { run, routes } = await createIssue(gh, 8402)
+    expect(routes).toEqual([
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+      'PATCH /repos/{owner}/{repo}/issues/{issue_number}'
+    ])
+    const [issue] = issuesOf(gh)
+    expect([issue?.state, issue?.state_reason]).toEqual(['closed', 'completed'])
+    expect(issue?.comments.at(-1)?.body).toMatch(/^Resolved: .* passed in \[run 8402\]/)
+    expect(run.outputs['resolved-issues']).toBe(String(issue?.number))
+  })
+})
