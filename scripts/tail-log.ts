@@ -17,7 +17,7 @@ export interface TailLogResult {
  * log would eat the job's time and the token's hourly budget. Unread legs join an analysed
  * sibling (find-duplicate).
  */
-export const MAX_LOGS = 25
+const MAX_LOGS = 25
 
 /**
  * Streams each failed job's log and keeps only what explains the failure: the failed step's

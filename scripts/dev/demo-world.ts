@@ -4,9 +4,9 @@ import { startEmulator, type Emulator } from './emulator/index.js'
 import { baseScenario, ciContext, ciRun, corpusCase } from './scenarios.js'
 import type { Context } from '../lib/step/types.js'
 
-export const DEMO_PASSED = ['lint', 'format', 'security', 'build']
+const DEMO_PASSED = ['lint', 'format', 'security', 'build']
 
-export function demoRuns() {
+function demoRuns() {
   const tsc = corpusCase({ tool: 'tsc' })
   const tests = corpusCase({ tool: 'vitest' })
   return [

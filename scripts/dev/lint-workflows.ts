@@ -51,8 +51,8 @@ interface Context {
   add: (node: YamlNode, rule: string, message: string, line?: number) => void
 }
 
-export const WORKFLOW_DIRS = ['.github/workflows', 'templates/workflows']
-export const ACTIONS_DIR = 'actions'
+const WORKFLOW_DIRS = ['.github/workflows', 'templates/workflows']
+const ACTIONS_DIR = 'actions'
 
 // actions/runner src/Runner.Worker/action_yaml.json, composite-step definitions.
 const COMPOSITE_RUN_KEYS = [

@@ -8,7 +8,7 @@ import { redactAnalysis } from './lib/untrusted/clean-untrusted.js';
  * log would eat the job's time and the token's hourly budget. Unread legs join an analysed
  * sibling (find-duplicate).
  */
-export const MAX_LOGS = 25;
+const MAX_LOGS = 25;
 /**
  * Streams each failed job's log and keeps only what explains the failure: the failed step's
  * key error lines and an excerpt around them (never the post-job cleanup), with secrets

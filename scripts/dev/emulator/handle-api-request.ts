@@ -240,7 +240,7 @@ function decide(env: EmulatorEnv, incoming: Incoming): Reply {
 }
 
 /** `{logsUrl}/_signed/job-logs/{id}?expires=…&sig=…`, valid for one minute of clock time. */
-export function signLogUrl(env: EmulatorEnv, jobId: number): string {
+function signLogUrl(env: EmulatorEnv, jobId: number): string {
   const expires = env.clock.now() + logUrlLifetimeMs
   return `${env.logsUrl}/_signed/job-logs/${jobId}?expires=${expires}&sig=${logSignature(env, jobId, expires)}`
 }

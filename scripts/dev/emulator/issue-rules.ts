@@ -3,11 +3,11 @@ import { findUser, type EmulatorState } from './state.js'
 
 // The API's own error text says "maximum is 65536 characters" for issue and comment bodies
 // (docs/github-platform.md §6); titles are refused over 256.
-export const maxBodyCharacters = 65_536
-export const maxTitleCharacters = 256
+const maxBodyCharacters = 65_536
+const maxTitleCharacters = 256
 
 /** Characters as GitHub counts them: code points, not UTF-16 units. */
-export function characterCount(text: string): number {
+function characterCount(text: string): number {
   let n = 0
   for (const _ of text) n++
   return n

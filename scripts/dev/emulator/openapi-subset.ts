@@ -96,7 +96,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** Drops descriptions, examples and vendor keys, keeping what validation needs. */
-export function stripSchema(schema: unknown): JsonSchema {
+function stripSchema(schema: unknown): JsonSchema {
   if (!isRecord(schema)) return {}
   const out: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(schema)) {

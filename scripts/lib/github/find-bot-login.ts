@@ -2,7 +2,7 @@ import { bestEffort } from '../step/errors.js'
 import type { GitHub } from '../step/types.js'
 
 /** GITHUB_TOKEN's account: every issue and comment it writes is authored by this login. */
-export const ACTIONS_BOT = 'github-actions[bot]'
+const ACTIONS_BOT = 'github-actions[bot]'
 
 /**
  * The login that writes with this token, so we trust only items it wrote (a hidden marker alone

@@ -12,7 +12,7 @@ export type LogSource =
  * the signed blob URL rejects a foreign Authorization header, and the token must not leak to
  * another host. If something in between already followed the redirect, the body is the log.
  */
-export async function downloadJobLog(
+async function downloadJobLog(
   github: GitHub,
   target: { owner: string; repo: string; jobId: number },
   fetchLog: typeof fetch = fetch

@@ -13,7 +13,7 @@ interface ApiComment {
 }
 
 /** The runs recorded on an issue as occurrence comments by the bot, with the comments' ids. */
-export async function listOccurrences(
+async function listOccurrences(
   github: GitHub,
   target: { owner: string; repo: string; issue: number; botLogin: string }
 ): Promise<{ id: number; run: RunKey }[]> {

@@ -12,7 +12,7 @@ import type { Failure, IssueMetadata, RunContext } from './types.js'
  * characters, so staying under this in `.length` is safe either way. The margin leaves room for
  * the `Fixes #N` line written after creation.
  */
-export const BODY_LIMIT = 65_536
+const BODY_LIMIT = 65_536
 const BODY_BUDGET = BODY_LIMIT - 512
 
 /** Log text fenced so it cannot break out, after sanitising and redaction. */
@@ -28,7 +28,7 @@ export interface IssueViewInput {
 }
 
 /** The failed step's command, when the step is a `run:` step ("Run npm test" → `npm test`). */
-export function stepCommand(step: string | null): string | null {
+function stepCommand(step: string | null): string | null {
   if (!step || !step.startsWith('Run ')) return null
   const command = step.slice(4).trim()
   // `Run actions/setup-node@v4` is an action, not something to type in a shell
@@ -42,7 +42,7 @@ export function stepCommand(step: string | null): string | null {
 }
 
 /** The template's variables. Every untrusted value is escaped or fenced here, nowhere else. */
-export function buildIssueView(input: IssueViewInput, excerptLines: number | null): TemplateView {
+function buildIssueView(input: IssueViewInput, excerptLines: number | null): TemplateView {
   const { context, failure, metadata } = input
   const { job, log } = failure.primary
   const analysis = log.analysis

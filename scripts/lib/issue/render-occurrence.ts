@@ -7,7 +7,7 @@ import { occurrenceKey } from './metadata.js'
 import type { Failure, RunContext } from './types.js'
 
 /** `<!-- log-bugs:occurrence=<run>-<attempt> -->`: one occurrence comment per run and attempt. */
-export const occurrenceMarker = (context: RunContext): string =>
+const occurrenceMarker = (context: RunContext): string =>
   formatCommentMarker('occurrence', occurrenceKey({ id: context.runId, attempt: context.attempt }))
 
 /** The comment that records a run on a known failure's issue, from the occurrence template. */

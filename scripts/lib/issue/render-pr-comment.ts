@@ -18,10 +18,10 @@ export interface ListedIssue {
 }
 
 /** `<!-- log-bugs:pr-comment=<number> -->`: how log-bugs finds its comment on a PR again. */
-export const prCommentMarker = (pr: number): string => formatCommentMarker('pr-comment', String(pr))
+const prCommentMarker = (pr: number): string => formatCommentMarker('pr-comment', String(pr))
 
 /** The issues an earlier version of the comment listed, from its metadata block. */
-export function previousIssues(body: string): ListedIssue[] {
+function previousIssues(body: string): ListedIssue[] {
   const meta = parseMetadata(body) as { issues?: unknown } | null
   if (!meta || !Array.isArray(meta.issues)) return []
   return meta.issues.filter(

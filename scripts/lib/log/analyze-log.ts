@@ -26,8 +26,8 @@ export interface AnalyzeOptions {
   maxBytes?: number
 }
 
-export const DEFAULT_MAX_LINES = 50
-export const DEFAULT_MAX_BYTES = 8192
+const DEFAULT_MAX_LINES = 50
+const DEFAULT_MAX_BYTES = 8192
 
 const TERMINAL_ORDER = ['timeout', 'shutdown', 'cancelled'] as const
 

@@ -12,7 +12,7 @@
 
 type Mask = readonly [name: string, pattern: RegExp, replacement: string]
 
-export const LINE_MASKS: readonly Mask[] = [
+const LINE_MASKS: readonly Mask[] = [
   // 1–3. the job workspace `…/work/<repo>/<repo>/` (hosted and self-hosted runners, macOS,
   // containers `/__w/r/r/`, Windows `D:\a\r\r\`), so paths read as repository-relative
   ['workspace', /(?:\/[^\s/'"`()[\]<>:]+)*?\/(?:_?work|__w)\/([^\s/'"`]+)\/\1\//g, ''],

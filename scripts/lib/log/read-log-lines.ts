@@ -17,7 +17,7 @@ const NEWLINE = 10
 const CARRIAGE_RETURN = 13
 
 /** A chunk as a Buffer, without copying bytes. */
-export function toBuffer(chunk: Uint8Array | string): Buffer {
+function toBuffer(chunk: Uint8Array | string): Buffer {
   if (typeof chunk === 'string') return Buffer.from(chunk, 'utf8')
   if (Buffer.isBuffer(chunk)) return chunk
   return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)

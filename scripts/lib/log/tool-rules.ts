@@ -10,15 +10,15 @@ import { EXCEPTION_WRAPPER, type ErrorPattern } from './patterns/pattern.js'
 /** `Traceback (most recent call last):` starts a Python traceback; its exception line ends it. */
 export const TRACEBACK_START = /^\s*Traceback \(most recent call last\):$/
 /** The last line of a traceback: the first unindented line after the frames. */
-export const TRACEBACK_END = /^(?:[A-Za-z_][\w.]*)(?::\s.*|$)/
+const TRACEBACK_END = /^(?:[A-Za-z_][\w.]*)(?::\s.*|$)/
 /** Between two tracebacks of one exception chain; the one above is the cause of the one below. */
-export const TRACEBACK_CHAIN =
+const TRACEBACK_CHAIN =
   /^(?:The above exception was the direct cause of the following exception|During handling of the above exception, another exception occurred):$/
 const TRACEBACK_CONTINUES =
   /^(?:During handling of the above exception|The above exception was the direct cause)/
 /** mocha prints `  N failing` before it lists the failures as `  1) suite`. */
 export const MOCHA_FAILING = /^\s+\d+ failing$/
-export const MOCHA_ITEM = /^\s{2}\d+\) \S.*/
+const MOCHA_ITEM = /^\s{2}\d+\) \S.*/
 
 /** How far up an eslint rule line looks for its file name. */
 const HEADER_SEARCH_LINES = 400

@@ -52,7 +52,7 @@ const TRUE = new Set(['true', 'True', 'TRUE'])
 const FALSE = new Set(['false', 'False', 'FALSE'])
 
 /** Booleans take the YAML 1.2 core spellings only, like @actions/core's getBooleanInput. */
-export function parseBoolean(name: string, raw: string, fallback: boolean): boolean {
+function parseBoolean(name: string, raw: string, fallback: boolean): boolean {
   const value = raw.trim()
   if (value === '') return fallback
   if (TRUE.has(value)) return true
@@ -61,7 +61,7 @@ export function parseBoolean(name: string, raw: string, fallback: boolean): bool
 }
 
 /** A whole number in [min, max]; empty means the default. */
-export function parseInteger(
+function parseInteger(
   name: string,
   raw: string,
   fallback: number,

@@ -6,7 +6,7 @@ import { waitWithinBudget } from './with-retries.js';
  * the signed blob URL rejects a foreign Authorization header, and the token must not leak to
  * another host. If something in between already followed the redirect, the body is the log.
  */
-export async function downloadJobLog(github, target, fetchLog = fetch) {
+async function downloadJobLog(github, target, fetchLog = fetch) {
     let location;
     try {
         const response = await github.request('GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs', {

@@ -3,7 +3,7 @@ import { bestEffort, errorMessage } from '../step/errors.js';
 import { postOnce } from './post-once.js';
 const OCCURRENCE = /<!-- log-bugs:occurrence=(\d+)-(\d+) -->/;
 /** The runs recorded on an issue as occurrence comments by the bot, with the comments' ids. */
-export async function listOccurrences(github, target) {
+async function listOccurrences(github, target) {
     const comments = await github.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: target.owner, repo: target.repo, issue_number: target.issue, per_page: 100 });
     const found = [];
     for (const comment of comments) {

@@ -10,12 +10,12 @@ import { renderTemplate } from '../markdown/render-template.js';
  * characters, so staying under this in `.length` is safe either way. The margin leaves room for
  * the `Fixes #N` line written after creation.
  */
-export const BODY_LIMIT = 65_536;
+const BODY_LIMIT = 65_536;
 const BODY_BUDGET = BODY_LIMIT - 512;
 /** Log text fenced so it cannot break out, after sanitising and redaction. */
 const fenced = (text, info = '') => fenceUntrusted(text, info).text;
 /** The failed step's command, when the step is a `run:` step ("Run npm test" → `npm test`). */
-export function stepCommand(step) {
+function stepCommand(step) {
     if (!step || !step.startsWith('Run '))
         return null;
     const command = step.slice(4).trim();
@@ -27,7 +27,7 @@ export function stepCommand(step) {
     return command || null;
 }
 /** The template's variables. Every untrusted value is escaped or fenced here, nowhere else. */
-export function buildIssueView(input, excerptLines) {
+function buildIssueView(input, excerptLines) {
     const { context, failure, metadata } = input;
     const { job, log } = failure.primary;
     const analysis = log.analysis;

@@ -5,7 +5,7 @@ import { formatCommentMarker } from '../markdown/marker.js';
 import { renderTemplate } from '../markdown/render-template.js';
 import { occurrenceKey } from './metadata.js';
 /** `<!-- log-bugs:occurrence=<run>-<attempt> -->`: one occurrence comment per run and attempt. */
-export const occurrenceMarker = (context) => formatCommentMarker('occurrence', occurrenceKey({ id: context.runId, attempt: context.attempt }));
+const occurrenceMarker = (context) => formatCommentMarker('occurrence', occurrenceKey({ id: context.runId, attempt: context.attempt }));
 /** The comment that records a run on a known failure's issue, from the occurrence template. */
 export function renderOccurrence(template, context, failure) {
     const headline = failure.primary.log.analysis?.keyLines[0];

@@ -6,9 +6,9 @@ import { closes, outcomeFingerprint, outcomeIssue, outcomeSeen } from './outcome
 /** Issues listed in one PR comment at most; older ones drop off the end. */
 const MAX_LISTED = 30;
 /** `<!-- log-bugs:pr-comment=<number> -->`: how log-bugs finds its comment on a PR again. */
-export const prCommentMarker = (pr) => formatCommentMarker('pr-comment', String(pr));
+const prCommentMarker = (pr) => formatCommentMarker('pr-comment', String(pr));
 /** The issues an earlier version of the comment listed, from its metadata block. */
-export function previousIssues(body) {
+function previousIssues(body) {
     const meta = parseMetadata(body);
     if (!meta || !Array.isArray(meta.issues))
         return [];

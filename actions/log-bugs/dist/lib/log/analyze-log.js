@@ -3,8 +3,8 @@ import { extractExcerpt } from './extract-excerpt.js';
 import { canonicalSignature } from './fingerprint-failure.js';
 import { LogScanner } from './scan-log.js';
 import { findFailedSections } from './split-steps.js';
-export const DEFAULT_MAX_LINES = 50;
-export const DEFAULT_MAX_BYTES = 8192;
+const DEFAULT_MAX_LINES = 50;
+const DEFAULT_MAX_BYTES = 8192;
 const TERMINAL_ORDER = ['timeout', 'shutdown', 'cancelled'];
 /**
  * A push-style analyzer: `write()` chunks as they arrive (bytes in any split, or strings),

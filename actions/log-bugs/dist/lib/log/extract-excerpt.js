@@ -11,13 +11,13 @@ import { isBoilerplate, isSummary } from './match-line.js';
 import { XTRACE_EXIT } from './patterns/pattern.js';
 export const GAP = '…';
 /** how close (in lines) a lower-tier match must be to a best-tier one to get a window */
-export const NEAR_LINES = 30;
+const NEAR_LINES = 30;
 /** below this many lines the whole line budget may be used */
 const SMALL_BUDGET = 15;
 /** excerpt lines longer than this are cut (a minified bundle line says nothing more after it) */
-export const MAX_EXCERPT_LINE_CHARS = 1000;
+const MAX_EXCERPT_LINE_CHARS = 1000;
 /** Orders candidates: best tier, then weight, then earliest in the log. */
-export function compareCandidates(a, b) {
+function compareCandidates(a, b) {
     return a.tier - b.tier || b.weight - a.weight || a.line - b.line;
 }
 function displayLine(text) {
@@ -65,7 +65,7 @@ export function pickKeyCandidates(candidates, maxKeyLines = 5) {
  * The tier 0–3 candidates in priority order, keeping lower-tier ones only near a best-tier
  * one: a stray `Error:` that a passing test printed thousands of lines earlier is noise.
  */
-export function nearTheFailure(candidates) {
+function nearTheFailure(candidates) {
     const ranked = candidates.filter(c => c.tier <= 3 && c.text.trim() !== '').sort(compareCandidates);
     const bestTier = ranked[0]?.tier;
     const best = ranked.filter(c => c.tier === bestTier);

@@ -4,11 +4,11 @@ import { normalizeJobName } from './normalize-job-name.js';
 import { normalizeLine } from './normalize-line.js';
 /** Bump when anything that feeds the hash changes, so old and new issues do not cross-match. */
 export const FINGERPRINT_VERSION = 'v1';
-export const MAX_SIGNATURE_LINES = 5;
-export const MAX_SIGNATURE_LINE_LENGTH = 200;
-export const MAX_ADVISORY_IDS = 100;
+const MAX_SIGNATURE_LINES = 5;
+const MAX_SIGNATURE_LINE_LENGTH = 200;
+const MAX_ADVISORY_IDS = 100;
 /** Whether a signature line is exactly one advisory id (GHSA-…, CVE-…, PYSEC-…). */
-export function isAdvisoryId(line) {
+function isAdvisoryId(line) {
     const match = new RegExp(ADVISORY_ID.source).exec(line);
     return match !== null && match[0] === line;
 }

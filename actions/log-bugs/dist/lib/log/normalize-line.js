@@ -9,7 +9,7 @@
  *
  * Hash the normalised text; show the raw line to people.
  */
-export const LINE_MASKS = [
+const LINE_MASKS = [
     // 1–3. the job workspace `…/work/<repo>/<repo>/` (hosted and self-hosted runners, macOS,
     // containers `/__w/r/r/`, Windows `D:\a\r\r\`), so paths read as repository-relative
     ['workspace', /(?:\/[^\s/'"`()[\]<>:]+)*?\/(?:_?work|__w)\/([^\s/'"`]+)\/\1\//g, ''],

@@ -14,7 +14,7 @@ export const MAX_LINE_BYTES = 4096;
 const NEWLINE = 10;
 const CARRIAGE_RETURN = 13;
 /** A chunk as a Buffer, without copying bytes. */
-export function toBuffer(chunk) {
+function toBuffer(chunk) {
     if (typeof chunk === 'string')
         return Buffer.from(chunk, 'utf8');
     if (Buffer.isBuffer(chunk))

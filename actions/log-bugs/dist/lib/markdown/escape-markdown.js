@@ -1,4 +1,4 @@
-import { findReferences } from '../untrusted/neutralize-mentions.js';
+import { findReferences } from '../untrusted/find-references.js';
 import { redactSecrets } from '../untrusted/redact-secrets.js';
 import { sanitizeText } from '../untrusted/sanitize-text.js';
 const ELLIPSIS = '…';

@@ -22,7 +22,7 @@ export const INPUTS_ENV = 'LOG_BUGS_INPUTS';
 const TRUE = new Set(['true', 'True', 'TRUE']);
 const FALSE = new Set(['false', 'False', 'FALSE']);
 /** Booleans take the YAML 1.2 core spellings only, like @actions/core's getBooleanInput. */
-export function parseBoolean(name, raw, fallback) {
+function parseBoolean(name, raw, fallback) {
     const value = raw.trim();
     if (value === '')
         return fallback;
@@ -33,7 +33,7 @@ export function parseBoolean(name, raw, fallback) {
     throw new ConfigError(`input ${name}: expected true or false, got ${JSON.stringify(value)}`);
 }
 /** A whole number in [min, max]; empty means the default. */
-export function parseInteger(name, raw, fallback, min, max) {
+function parseInteger(name, raw, fallback, min, max) {
     const value = raw.trim();
     if (value === '')
         return fallback;

@@ -10,7 +10,7 @@
 /* eslint-disable no-control-regex -- matching control characters is the point */
 export const ANSI = /(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?|(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?|\x1b[ -/]*[0-~]?/g;
 /** The C1 control characters (U+0080–U+009F) that are left once the sequences are gone. */
-export const C1_CONTROLS = /[\x80-\x9f]/g;
+const C1_CONTROLS = /[\x80-\x9f]/g;
 const HAS_ESCAPE = /[\x1b\x80-\x9f]/;
 /* eslint-enable no-control-regex */
 /** Removes terminal escape sequences (colours, cursor moves, OSC 8 hyperlinks) and C1 controls. */
