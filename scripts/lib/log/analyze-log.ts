@@ -8,8 +8,10 @@
  *   category: analysis.category, signature: analysis.signature, terminal: analysis.terminal })
  * ```
  */
+import type { Baseline } from './baseline.js'
 import type { FailureCategory, JobStep, LogAnalysis } from './types.js'
 import { classifyFailure, isSetupStep } from './classify-failure.js'
+import { isClosing } from './match-line.js'
 import { extractExcerpt, type ExcerptCandidate, type NumberedLine } from './extract-excerpt.js'
 import { canonicalSignature } from './fingerprint-failure.js'
 import { LogScanner, type ScanResult, type ScannedHit } from './scan-log.js'
@@ -24,6 +26,8 @@ export interface AnalyzeOptions {
   maxLines?: number
   /** the most excerpt bytes; default 8192 */
   maxBytes?: number
+  /** the lines of a green log of the same job: lines seen there are not the news */
+  baseline?: Baseline | null
 }
 
 const DEFAULT_MAX_LINES = 50
@@ -71,7 +75,11 @@ function toCandidate(hit: ScannedHit, verdict: boolean): ExcerptCandidate {
     tier: hit.tier,
     weight: hit.pattern.weight + (verdict ? 1 : 0),
     window: hit.window,
-    anchor: hit.anchor
+    anchor: hit.anchor,
+    id: hit.pattern.id,
+    following: hit.following,
+    warning: hit.pattern.severity === 'warning',
+    closing: isClosing(hit.text.trim())
   }
 }
 

@@ -7,10 +7,12 @@
  * lines or `maxBytes` bytes. It aims at about half of `maxLines`: fewer lines read better.
  */
 import { Buffer } from 'node:buffer'
-import { isBoilerplate, isSummary } from './match-line.js'
+import { isBoilerplate, isClosing, isSummary } from './match-line.js'
+import { explain } from './explain.js'
 import { XTRACE_EXIT, type Tier } from './patterns/pattern.js'
 
-export type NumberedLine = readonly [line: number, text: string]
+export type { NumberedLine } from './types.js'
+import type { NumberedLine } from './types.js'
 
 export interface ExcerptCandidate {
   line: number
@@ -21,6 +23,14 @@ export interface ExcerptCandidate {
   window: readonly NumberedLine[]
   /** a line further up that names the file (eslint stylish), shown with the window */
   anchor?: NumberedLine | null
+  /** the pattern that matched: the next match of the same pattern ends this one's explanation */
+  id?: string
+  /** the lines after the candidate, to choose its explanation from (explain.ts) */
+  following?: readonly NumberedLine[]
+  /** a warning beside errors of the same tool: never a key line while an error is there */
+  warning?: boolean
+  /** a driver's or tool's closing line (CLOSING_LINES): the headline of last resort */
+  closing?: boolean
 }
 
 export interface Excerpt {
@@ -47,7 +57,12 @@ const MAX_EXCERPT_LINE_CHARS = 1000
 
 /** Orders candidates: best tier, then weight, then earliest in the log. */
 function compareCandidates(a: ExcerptCandidate, b: ExcerptCandidate): number {
-  return a.tier - b.tier || b.weight - a.weight || a.line - b.line
+  return (
+    a.tier - b.tier ||
+    Number(a.warning ?? false) - Number(b.warning ?? false) ||
+    b.weight - a.weight ||
+    a.line - b.line
+  )
 }
 
 function displayLine(text: string): string {
@@ -79,11 +94,14 @@ export function pickKeyCandidates(
   candidates: readonly ExcerptCandidate[],
   maxKeyLines = 5
 ): ExcerptCandidate[] {
-  const ranked = nearTheFailure(candidates)
-  const best = ranked[0]
+  const specific = candidates.filter(c => !c.closing)
+  const ranked = nearTheFailure(specific.length > 0 ? specific : candidates)
+  // warnings stay out of the key lines while the tool reports an error too
+  const errors = ranked.filter(c => !c.warning)
+  const best = (errors.length > 0 ? errors : ranked)[0]
   if (best === undefined) return []
   const picked: ExcerptCandidate[] = []
-  for (const candidate of ranked) {
+  for (const candidate of errors.length > 0 ? errors : ranked) {
     if (picked.length >= maxKeyLines) break
     // a runner timeout or cancellation is the whole story; otherwise a single best-tier line
     // gets company from the next tier down
@@ -114,21 +132,37 @@ interface Layout {
   last: number
 }
 
+/**
+ * The excerpt's lines in log order, `…` between runs that do not touch. A run that only repeats
+ * lines shown above (a summary restating an error with its diff header) is left out: no line
+ * twice.
+ */
 function layout(selected: ReadonlyMap<number, string>): Layout {
   const numbers = [...selected.keys()].sort((a, b) => a - b)
-  const lines: string[] = []
-  let previous = -1
+  const runs: number[][] = []
   for (const n of numbers) {
-    if (previous !== -1 && n !== previous + 1) lines.push(GAP)
-    lines.push(displayLine(selected.get(n) ?? ''))
-    previous = n
+    const run = runs.at(-1)
+    if (run && run[run.length - 1] === n - 1) run.push(n)
+    else runs.push([n])
+  }
+  const seen = new Set<string>()
+  const lines: string[] = []
+  const kept: number[] = []
+  for (const run of runs) {
+    const texts = run.map(n => (selected.get(n) ?? '').trim())
+    const repeated = texts.some(t => t.length >= 20) && texts.every(t => t === '' || seen.has(t))
+    if (repeated) continue
+    if (lines.length > 0) lines.push(GAP)
+    for (const n of run) lines.push(displayLine(selected.get(n) ?? ''))
+    for (const t of texts) seen.add(t)
+    kept.push(...run)
   }
   const text = lines.join('\n')
   return {
     lines,
     bytes: Buffer.byteLength(text, 'utf8'),
-    first: numbers[0] ?? 0,
-    last: numbers[numbers.length - 1] ?? 0
+    first: kept[0] ?? 0,
+    last: kept[kept.length - 1] ?? 0
   }
 }
 
@@ -188,6 +222,47 @@ function addWindow(
   return added
 }
 
+/** Closing lines shown at the end of the excerpt at most, and the room kept for them. */
+const MAX_CLOSING_LINES = 3
+const CLOSING_ROOM = 3
+
+/**
+ * Where the run of closing lines at the end of the step starts: walking back from the end over
+ * blank lines, boilerplate (`npm ERR!` paths, the exit code) and closing lines. The step's own
+ * output ends just above it.
+ */
+function closingBlockStart(tail: readonly NumberedLine[]): number {
+  let start = Number.POSITIVE_INFINITY
+  for (let i = tail.length - 1; i >= 0; i--) {
+    const [n, text] = tail[i] as NumberedLine
+    const trimmed = text.trim()
+    if (trimmed === '' || isBoilerplate(trimmed) || isClosing(trimmed)) start = n
+    else break
+  }
+  return start
+}
+
+/** Lines the first key line's explanation may add, and each further key line's. */
+const EXPLAIN_FIRST = 20
+const EXPLAIN_OTHERS = 12
+
+/** Adds lines in order while the excerpt stays within its line and byte budgets. */
+function addLines(
+  selected: Map<number, string>,
+  lines: readonly NumberedLine[],
+  maxLines: number,
+  maxBytes: number
+): void {
+  for (const [n, text] of lines) {
+    if (selected.has(n)) continue
+    const next = new Map(selected)
+    next.set(n, text)
+    const l = layout(next)
+    if (l.lines.length > maxLines || l.bytes > maxBytes) break
+    selected.set(n, text)
+  }
+}
+
 /**
  * Key lines and excerpt from the failed step's candidates; `tail` (the step's last lines)
  * is the excerpt when nothing better matched.
@@ -204,7 +279,7 @@ export function extractExcerpt(
   const keyCandidates = pickKeyCandidates(candidates, options.maxKeyLines ?? 5)
   const selected = new Map<number, string>()
 
-  const strong = nearTheFailure(candidates)
+  const strong = nearTheFailure(candidates.filter(c => !c.closing))
   // with nothing better, a `set -x` script's own `exit 1` ends what it had to say (a trap may
   // print more after it): its last words are just above it
   const exit =
@@ -213,18 +288,36 @@ export function extractExcerpt(
       : candidates
           .filter(c => c.tier === 4 && XTRACE_EXIT.test(c.text.trim()))
           .sort((a, b) => b.line - a.line)[0]
+  // the closing lines the step ends with (tally, failed target, re-run hint), and where they start
+  const closingStart = closingBlockStart(tail)
   if (strong.length > 0) {
-    // key lines first, so every key line is in the excerpt when the budget allows
-    const ordered = [...keyCandidates, ...strong.filter(c => !keyCandidates.includes(c))]
-    for (const [i, candidate] of ordered.entries()) {
-      const budget = i === 0 ? maxLines : softLines
+    // each key line with what explains it, then the other matches near the failure
+    for (const [i, candidate] of keyCandidates.entries()) {
+      addWindow(
+        selected,
+        candidate,
+        i === 0 ? maxLines : Math.max(softLines, maxLines - 10),
+        maxBytes
+      )
+      const stopAt = candidates.find(c => c.id === candidate.id && c.line > candidate.line)?.line
+      const room = maxLines - layout(selected).lines.length - CLOSING_ROOM
+      const budget = Math.min(i === 0 ? EXPLAIN_FIRST : EXPLAIN_OTHERS, room)
+      addLines(
+        selected,
+        explain(candidate.following ?? [], { budget, keyText: candidate.text, stopAt }),
+        maxLines,
+        maxBytes
+      )
+    }
+    for (const candidate of strong.filter(c => !keyCandidates.includes(c))) {
       if (selected.size > 0 && layout(selected).lines.length >= softLines) break
-      addWindow(selected, candidate, budget, maxBytes)
+      addWindow(selected, candidate, softLines, maxBytes)
     }
   } else {
-    // nothing matched a real pattern: the step's last lines, plus windows of weak matches
+    // No signature knows the tool, or only a driver's closing lines matched: the tool's own
+    // output is just above those closing lines. Show it, and its weak matches.
     if (exit) addWindow(selected, exit, softLines, maxBytes)
-    const end = exit?.line ?? Number.POSITIVE_INFINITY
+    const end = Math.min(exit?.line ?? Number.POSITIVE_INFINITY, closingStart - 1)
     const recent = tail
       .filter(([n, text]) => n <= end && text.trim() !== '')
       .slice(-Math.min(softLines, 15))
@@ -243,18 +336,27 @@ export function extractExcerpt(
       addWindow(selected, candidate, softLines, maxBytes)
     }
   }
+  // the closing lines last: the tally, the failed target, the hint to re-run
+  const after = Math.max(0, ...strong.map(c => c.line))
+  const closing = tail
+    .filter(([n, text]) => n > after && isClosing(text.trim()))
+    .slice(-MAX_CLOSING_LINES)
+  addLines(selected, closing, maxLines, maxBytes)
 
-  let keyLines = keyCandidates.map(c => c.text)
-  if (keyLines.length === 0) {
+  let keyLines = keyCandidates.filter(c => !c.closing || strong.length === 0).map(c => c.text)
+  if (keyLines.length === 0 || strong.length === 0) {
     // the last thing the step said (a weak `error` word is context, never the key on its own)
     const said = (text: string): boolean =>
       text.trim() !== '' &&
       !isBoilerplate(text.trim()) &&
       !isSummary(text) &&
       !NOT_A_REASON.some(re => re.test(text))
-    const words = exit ? exit.window.filter(([n]) => n < exit.line) : tail
-    const last = [...words].reverse().find(([, text]) => said(text))
-    if (last !== undefined) keyLines = [last[1]]
+    const words = exit
+      ? exit.window.filter(([n]) => n < exit.line)
+      : tail.filter(([n]) => n < closingStart)
+    const last = [...words].reverse().find(([, text]) => said(text) && !isClosing(text.trim()))
+    // the tool's last words first, then the driver's closing line that matched
+    if (last !== undefined) keyLines = [last[1], ...keyLines.filter(k => k !== last[1])].slice(0, 5)
   }
   const l = layout(selected)
   return {

@@ -15,6 +15,7 @@ import { ERROR_PATTERNS, LINE_PREFILTER } from './patterns/error-patterns.js'
 import type { ErrorPattern, Terminal, Tier } from './patterns/pattern.js'
 import {
   BOILERPLATE,
+  CLOSING_LINES,
   ERROR_ANNOTATION,
   RUNNER_TERMINAL,
   SUMMARY_LINES,
@@ -36,6 +37,11 @@ export interface LineMatch {
 /** Whether the text is runner or package-manager boilerplate (never a candidate). */
 export function isBoilerplate(text: string): boolean {
   return BOILERPLATE.some(re => re.test(text))
+}
+
+/** Whether the text is a closing line of a build driver or tool (see CLOSING_LINES). */
+export function isClosing(text: string): boolean {
+  return CLOSING_LINES.some(re => re.test(text))
 }
 
 /** Whether the text is a tally or summary line (context, never a key line). */

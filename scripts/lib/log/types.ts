@@ -34,3 +34,6 @@ export interface LogAnalysis {
   totalLines: number
   bytes: number
 }
+
+/** A line of the log with its 1-based number. */
+export type NumberedLine = readonly [line: number, text: string]

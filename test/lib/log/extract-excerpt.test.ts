@@ -72,11 +72,13 @@ describe('extractExcerpt', () => {
     expect(result.excerpt).toContain('error number 0')
   })
 
-  it('aims at half the line budget when there are many matches', () => {
+  it('aims at about half the line budget when there are many matches, every key line shown', () => {
     const many = Array.from({ length: 100 }, (_, i) => candidate(10 + i * 10, `E${i}`))
-    const lines = extractExcerpt(many, [], { maxLines: 50 }).excerpt.split('\n').length
-    expect(lines).toBeLessThanOrEqual(25)
-    expect(lines).toBeGreaterThan(10)
+    const result = extractExcerpt(many, [], { maxLines: 50 })
+    const lines = result.excerpt.split('\n')
+    expect(lines.length).toBeLessThanOrEqual(30)
+    expect(lines.length).toBeGreaterThan(10)
+    for (const key of result.keyLines) expect(lines).toContain(key)
   })
 
   it('shows the file line of an eslint rule line', () => {

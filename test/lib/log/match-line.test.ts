@@ -174,10 +174,20 @@ describe('classifyLine: real-shaped lines', () => {
     [
       'src/app.py:1:0: C0114: Missing module docstring (missing-module-docstring)',
       false,
+      'pylint-style',
+      1,
+      'lint'
+    ],
+    [
+      "src/app/ledger.py:21:15: E1101: Instance of 'Ledger' has no 'totl' member (no-member)",
+      false,
       'pylint',
       1,
       'lint'
     ],
+    ['WARNING: DATA RACE', false, 'go-race', 1, 'test'],
+    ['[PARSE_ERROR] Expected `,` or `)` but found `}`', false, 'bundler-code', 1, 'build'],
+    ['[info] - should add two numbers *** FAILED ***', false, 'scalatest', 1, 'test'],
     // Go
     ['--- FAIL: TestAdd (0.00s)', false, 'go-test-fail', 1, 'test'],
     ['    --- FAIL: TestAdd/negative (0.00s)', false, 'go-test-fail', 1, 'test'],
@@ -427,7 +437,9 @@ describe('classifyLine: near misses', () => {
     ['!!!!!!!!!!!!!!!!!! stopping after 1 failures !!!!!!!!!!!!!!!!!!', false],
     ['\tlibrocm_smi64.so.1 => not found', false],
     ['Cache write errors                    0', false],
-    ['+ exit 0', false]
+    ['+ exit 0', false],
+    // sbt's warnings: not a prettier file list
+    ['[warn] there were 3 deprecation warnings; re-run with -deprecation for details', false]
   ] as const)('%j (##[error]: %s) is not a candidate', (line, isError) => {
     const match = classifyLine(line, isError)
     expect(match === null || match.tier === 4).toBe(true)

@@ -8,7 +8,8 @@ export const FORMATTERS_PATTERNS: readonly ErrorPattern[] = [
     tier: 1,
     weight: 9,
     category: 'format',
-    pattern: /^\[warn\] (?!Code style issues)\S.*$/,
+    // one path: `[warn] some words` is sbt's or another tool's warning, not a file to format
+    pattern: /^\[warn\] (?!Code style issues)\S+$/,
     before: 0,
     after: 1,
     keywords: /warn\]/,

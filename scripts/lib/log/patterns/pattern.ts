@@ -24,6 +24,11 @@ export interface ErrorPattern {
   tier: Tier
   /** importance within the tier: key lines are ordered by tier, then weight */
   weight: number
+  /**
+   * a warning the tool also reports errors beside (pylint's C/R/W, a compiler's warning): never
+   * a key line while an error line is there
+   */
+  severity?: 'warning'
   category: FailureCategory | null
   pattern: RegExp
   /** only on `##[error]` lines (runner terminal messages) */

@@ -47,7 +47,22 @@ export const PYTHON_LINT_PATTERNS: readonly ErrorPattern[] = [
     tier: 1,
     weight: 9,
     category: 'lint',
-    pattern: /^\S+\.py:\d+:\d+: [CRWEF]\d{4}: .+/,
+    // E (error) and F (fatal); conventions, refactors and warnings are pylint-style below
+    pattern: /^\S+\.py:\d+:\d+: [EF]\d{4}: .+/,
+    before: 0,
+    after: 0,
+    fileLineAbove: PYLINT_MODULE,
+    keywords: /\.\w+:\d/,
+    example: "src/app/ledger.py:21:15: E1101: Instance of 'Ledger' has no 'totl' member (no-member)"
+  },
+  {
+    id: 'pylint-style',
+    tool: 'pylint',
+    tier: 1,
+    weight: 4,
+    severity: 'warning',
+    category: 'lint',
+    pattern: /^\S+\.py:\d+:\d+: [CRW]\d{4}: .+/,
     before: 0,
     after: 0,
     fileLineAbove: PYLINT_MODULE,

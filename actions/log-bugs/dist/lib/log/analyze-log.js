@@ -1,4 +1,5 @@
 import { classifyFailure, isSetupStep } from './classify-failure.js';
+import { isClosing } from './match-line.js';
 import { extractExcerpt } from './extract-excerpt.js';
 import { canonicalSignature } from './fingerprint-failure.js';
 import { LogScanner } from './scan-log.js';
@@ -41,7 +42,11 @@ function toCandidate(hit, verdict) {
         tier: hit.tier,
         weight: hit.pattern.weight + (verdict ? 1 : 0),
         window: hit.window,
-        anchor: hit.anchor
+        anchor: hit.anchor,
+        id: hit.pattern.id,
+        following: hit.following,
+        warning: hit.pattern.severity === 'warning',
+        closing: isClosing(hit.text.trim())
     };
 }
 function summarize(scan, options) {

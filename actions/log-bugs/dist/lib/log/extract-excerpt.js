@@ -7,7 +7,8 @@
  * lines or `maxBytes` bytes. It aims at about half of `maxLines`: fewer lines read better.
  */
 import { Buffer } from 'node:buffer';
-import { isBoilerplate, isSummary } from './match-line.js';
+import { isBoilerplate, isClosing, isSummary } from './match-line.js';
+import { explain } from './explain.js';
 import { XTRACE_EXIT } from './patterns/pattern.js';
 export const GAP = '…';
 /** how close (in lines) a lower-tier match must be to a best-tier one to get a window */
@@ -18,7 +19,10 @@ const SMALL_BUDGET = 15;
 const MAX_EXCERPT_LINE_CHARS = 1000;
 /** Orders candidates: best tier, then weight, then earliest in the log. */
 function compareCandidates(a, b) {
-    return a.tier - b.tier || b.weight - a.weight || a.line - b.line;
+    return (a.tier - b.tier ||
+        Number(a.warning ?? false) - Number(b.warning ?? false) ||
+        b.weight - a.weight ||
+        a.line - b.line);
 }
 function displayLine(text) {
     return text.length > MAX_EXCERPT_LINE_CHARS ? `${text.slice(0, MAX_EXCERPT_LINE_CHARS)} …` : text;
@@ -43,12 +47,15 @@ function sameKey(a, b) {
  * Tier 4 (a bare `error` word) is never a key line.
  */
 export function pickKeyCandidates(candidates, maxKeyLines = 5) {
-    const ranked = nearTheFailure(candidates);
-    const best = ranked[0];
+    const specific = candidates.filter(c => !c.closing);
+    const ranked = nearTheFailure(specific.length > 0 ? specific : candidates);
+    // warnings stay out of the key lines while the tool reports an error too
+    const errors = ranked.filter(c => !c.warning);
+    const best = (errors.length > 0 ? errors : ranked)[0];
     if (best === undefined)
         return [];
     const picked = [];
-    for (const candidate of ranked) {
+    for (const candidate of errors.length > 0 ? errors : ranked) {
         if (picked.length >= maxKeyLines)
             break;
         // a runner timeout or cancellation is the whole story; otherwise a single best-tier line
@@ -71,22 +78,43 @@ function nearTheFailure(candidates) {
     const best = ranked.filter(c => c.tier === bestTier);
     return ranked.filter(c => c.tier === bestTier || best.some(b => Math.abs(b.line - c.line) <= NEAR_LINES));
 }
+/**
+ * The excerpt's lines in log order, `…` between runs that do not touch. A run that only repeats
+ * lines shown above (a summary restating an error with its diff header) is left out: no line
+ * twice.
+ */
 function layout(selected) {
     const numbers = [...selected.keys()].sort((a, b) => a - b);
-    const lines = [];
-    let previous = -1;
+    const runs = [];
     for (const n of numbers) {
-        if (previous !== -1 && n !== previous + 1)
+        const run = runs.at(-1);
+        if (run && run[run.length - 1] === n - 1)
+            run.push(n);
+        else
+            runs.push([n]);
+    }
+    const seen = new Set();
+    const lines = [];
+    const kept = [];
+    for (const run of runs) {
+        const texts = run.map(n => (selected.get(n) ?? '').trim());
+        const repeated = texts.some(t => t.length >= 20) && texts.every(t => t === '' || seen.has(t));
+        if (repeated)
+            continue;
+        if (lines.length > 0)
             lines.push(GAP);
-        lines.push(displayLine(selected.get(n) ?? ''));
-        previous = n;
+        for (const n of run)
+            lines.push(displayLine(selected.get(n) ?? ''));
+        for (const t of texts)
+            seen.add(t);
+        kept.push(...run);
     }
     const text = lines.join('\n');
     return {
         lines,
         bytes: Buffer.byteLength(text, 'utf8'),
-        first: numbers[0] ?? 0,
-        last: numbers[numbers.length - 1] ?? 0
+        first: kept[0] ?? 0,
+        last: kept[kept.length - 1] ?? 0
     };
 }
 function windowOf(candidate) {
@@ -144,6 +172,42 @@ function addWindow(selected, candidate, maxLines, maxBytes) {
     }
     return added;
 }
+/** Closing lines shown at the end of the excerpt at most, and the room kept for them. */
+const MAX_CLOSING_LINES = 3;
+const CLOSING_ROOM = 3;
+/**
+ * Where the run of closing lines at the end of the step starts: walking back from the end over
+ * blank lines, boilerplate (`npm ERR!` paths, the exit code) and closing lines. The step's own
+ * output ends just above it.
+ */
+function closingBlockStart(tail) {
+    let start = Number.POSITIVE_INFINITY;
+    for (let i = tail.length - 1; i >= 0; i--) {
+        const [n, text] = tail[i];
+        const trimmed = text.trim();
+        if (trimmed === '' || isBoilerplate(trimmed) || isClosing(trimmed))
+            start = n;
+        else
+            break;
+    }
+    return start;
+}
+/** Lines the first key line's explanation may add, and each further key line's. */
+const EXPLAIN_FIRST = 20;
+const EXPLAIN_OTHERS = 12;
+/** Adds lines in order while the excerpt stays within its line and byte budgets. */
+function addLines(selected, lines, maxLines, maxBytes) {
+    for (const [n, text] of lines) {
+        if (selected.has(n))
+            continue;
+        const next = new Map(selected);
+        next.set(n, text);
+        const l = layout(next);
+        if (l.lines.length > maxLines || l.bytes > maxBytes)
+            break;
+        selected.set(n, text);
+    }
+}
 /**
  * Key lines and excerpt from the failed step's candidates; `tail` (the step's last lines)
  * is the excerpt when nothing better matched.
@@ -155,7 +219,7 @@ export function extractExcerpt(candidates, tail, options = {}) {
     const softLines = Math.min(maxLines, Math.max(Math.ceil(maxLines / 2), SMALL_BUDGET));
     const keyCandidates = pickKeyCandidates(candidates, options.maxKeyLines ?? 5);
     const selected = new Map();
-    const strong = nearTheFailure(candidates);
+    const strong = nearTheFailure(candidates.filter(c => !c.closing));
     // with nothing better, a `set -x` script's own `exit 1` ends what it had to say (a trap may
     // print more after it): its last words are just above it
     const exit = strong.length > 0
@@ -163,21 +227,29 @@ export function extractExcerpt(candidates, tail, options = {}) {
         : candidates
             .filter(c => c.tier === 4 && XTRACE_EXIT.test(c.text.trim()))
             .sort((a, b) => b.line - a.line)[0];
+    // the closing lines the step ends with (tally, failed target, re-run hint), and where they start
+    const closingStart = closingBlockStart(tail);
     if (strong.length > 0) {
-        // key lines first, so every key line is in the excerpt when the budget allows
-        const ordered = [...keyCandidates, ...strong.filter(c => !keyCandidates.includes(c))];
-        for (const [i, candidate] of ordered.entries()) {
-            const budget = i === 0 ? maxLines : softLines;
+        // each key line with what explains it, then the other matches near the failure
+        for (const [i, candidate] of keyCandidates.entries()) {
+            addWindow(selected, candidate, i === 0 ? maxLines : Math.max(softLines, maxLines - 10), maxBytes);
+            const stopAt = candidates.find(c => c.id === candidate.id && c.line > candidate.line)?.line;
+            const room = maxLines - layout(selected).lines.length - CLOSING_ROOM;
+            const budget = Math.min(i === 0 ? EXPLAIN_FIRST : EXPLAIN_OTHERS, room);
+            addLines(selected, explain(candidate.following ?? [], { budget, keyText: candidate.text, stopAt }), maxLines, maxBytes);
+        }
+        for (const candidate of strong.filter(c => !keyCandidates.includes(c))) {
             if (selected.size > 0 && layout(selected).lines.length >= softLines)
                 break;
-            addWindow(selected, candidate, budget, maxBytes);
+            addWindow(selected, candidate, softLines, maxBytes);
         }
     }
     else {
-        // nothing matched a real pattern: the step's last lines, plus windows of weak matches
+        // No signature knows the tool, or only a driver's closing lines matched: the tool's own
+        // output is just above those closing lines. Show it, and its weak matches.
         if (exit)
             addWindow(selected, exit, softLines, maxBytes);
-        const end = exit?.line ?? Number.POSITIVE_INFINITY;
+        const end = Math.min(exit?.line ?? Number.POSITIVE_INFINITY, closingStart - 1);
         const recent = tail
             .filter(([n, text]) => n <= end && text.trim() !== '')
             .slice(-Math.min(softLines, 15));
@@ -198,17 +270,26 @@ export function extractExcerpt(candidates, tail, options = {}) {
             addWindow(selected, candidate, softLines, maxBytes);
         }
     }
-    let keyLines = keyCandidates.map(c => c.text);
-    if (keyLines.length === 0) {
+    // the closing lines last: the tally, the failed target, the hint to re-run
+    const after = Math.max(0, ...strong.map(c => c.line));
+    const closing = tail
+        .filter(([n, text]) => n > after && isClosing(text.trim()))
+        .slice(-MAX_CLOSING_LINES);
+    addLines(selected, closing, maxLines, maxBytes);
+    let keyLines = keyCandidates.filter(c => !c.closing || strong.length === 0).map(c => c.text);
+    if (keyLines.length === 0 || strong.length === 0) {
         // the last thing the step said (a weak `error` word is context, never the key on its own)
         const said = (text) => text.trim() !== '' &&
             !isBoilerplate(text.trim()) &&
             !isSummary(text) &&
             !NOT_A_REASON.some(re => re.test(text));
-        const words = exit ? exit.window.filter(([n]) => n < exit.line) : tail;
-        const last = [...words].reverse().find(([, text]) => said(text));
+        const words = exit
+            ? exit.window.filter(([n]) => n < exit.line)
+            : tail.filter(([n]) => n < closingStart);
+        const last = [...words].reverse().find(([, text]) => said(text) && !isClosing(text.trim()));
+        // the tool's last words first, then the driver's closing line that matched
         if (last !== undefined)
-            keyLines = [last[1]];
+            keyLines = [last[1], ...keyLines.filter(k => k !== last[1])].slice(0, 5);
     }
     const l = layout(selected);
     return {

@@ -12,13 +12,17 @@
  * detail lines such as pytest's `E   assert …`).
  */
 import { ERROR_PATTERNS, LINE_PREFILTER } from './patterns/error-patterns.js';
-import { BOILERPLATE, ERROR_ANNOTATION, RUNNER_TERMINAL, SUMMARY_LINES, TERMINAL_PATTERNS, WEAK_EXCLUSIONS } from './patterns/runner.js';
+import { BOILERPLATE, CLOSING_LINES, ERROR_ANNOTATION, RUNNER_TERMINAL, SUMMARY_LINES, TERMINAL_PATTERNS, WEAK_EXCLUSIONS } from './patterns/runner.js';
 const BUILDKIT_PREFIX = /^#\d+ \d+\.\d+ /;
 /** A passing test or check: never an error line, whatever words it contains. */
 const PASSED = /^\s*(?:✓|√|✔|PASS\s|ok\s|PASSED\b)/;
 /** Whether the text is runner or package-manager boilerplate (never a candidate). */
 export function isBoilerplate(text) {
     return BOILERPLATE.some(re => re.test(text));
+}
+/** Whether the text is a closing line of a build driver or tool (see CLOSING_LINES). */
+export function isClosing(text) {
+    return CLOSING_LINES.some(re => re.test(text));
 }
 /** Whether the text is a tally or summary line (context, never a key line). */
 export function isSummary(text) {

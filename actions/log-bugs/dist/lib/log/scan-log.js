@@ -19,7 +19,15 @@ const KEEP_LAST = 24;
 /** Recent lines kept for context and the tail pass (bounded by bytes too). */
 const HISTORY_LINES = TAIL_FULL_LINES + MAX_BEFORE + 64;
 /** The step's last lines, for the excerpt when nothing matched. */
-const TAIL_KEEP = 30;
+const TAIL_KEEP = 60;
+/**
+ * Lines kept after a match for the excerpt to choose its explanation from (a diff, a code
+ * frame, the stack frames in the project), cut to FOLLOW_CHARS; at most FOLLOW_BUDGET lines in
+ * all, so a log with thousands of matches stays within bounded memory.
+ */
+const FOLLOW_LINES = 40;
+const FOLLOW_CHARS = 500;
+const FOLLOW_BUDGET = 40_000;
 /** Stored context lines are cut to this many characters. */
 const MAX_STORED_CHARS = 2000;
 /** Advisory ids kept per step. */
@@ -36,6 +44,9 @@ const BOM_2 = 0xbf;
  * and found none goes back to the pattern's usual length.
  */
 function settleWindow(hit) {
+    if (hit.settled)
+        return;
+    hit.settled = true;
     hit.afterWanted = 0;
     if (hit.pattern.afterUntil === undefined)
         return;
@@ -91,6 +102,8 @@ export class LogScanner {
     pendingHeader = null;
     /** lines still to be decoded whatever the prefilter says (context, tracebacks) */
     forceSlow = 0;
+    /** following lines that may still be kept, in all (FOLLOW_BUDGET) */
+    followBudget = FOLLOW_BUDGET;
     ended = null;
     constructor() {
         this.splitter = new LineSplitter((buf, start, end) => this.scanBlock(buf, start, end));
@@ -302,7 +315,13 @@ export class LogScanner {
         for (const hit of section.pending) {
             if (text === null) {
                 hit.afterWanted = 0;
+                hit.followWanted = 0;
                 continue;
+            }
+            if (hit.followWanted > 0 && this.followBudget > 0) {
+                hit.following.push([line, text.length > FOLLOW_CHARS ? text.slice(0, FOLLOW_CHARS) : text]);
+                hit.followWanted--;
+                this.followBudget--;
             }
             if (hit.afterWanted <= 0)
                 continue;
@@ -313,10 +332,10 @@ export class LogScanner {
             if (hit.frameLine !== 0 && line >= hit.line + hit.afterBase)
                 hit.afterWanted = 0;
         }
-        const done = section.pending.filter(h => h.afterWanted <= 0);
-        for (const hit of done)
-            settleWindow(hit);
-        section.pending = section.pending.filter(h => h.afterWanted > 0);
+        for (const hit of section.pending)
+            if (hit.afterWanted <= 0)
+                settleWindow(hit);
+        section.pending = section.pending.filter(h => h.afterWanted > 0 || h.followWanted > 0);
     }
     addHit(section, line, text, match, online, tracebackLine) {
         const pattern = match.pattern;
@@ -344,17 +363,33 @@ export class LogScanner {
             afterWanted: after,
             afterBase,
             frameLine: 0,
+            following: [],
+            followWanted: match.tier <= 3 && this.followBudget > 0 ? FOLLOW_LINES : 0,
+            settled: false,
             anchor: pattern.fileLineAbove
                 ? findFileHeader(section.headers, section.contentFirst, line, pattern.fileLineAbove, n => this.contextLine(n))
                 : null
         };
         if (online) {
-            if (after > 0) {
+            if (after > 0 || hit.followWanted > 0) {
                 section.pending.push(hit);
-                this.forceSlow = Math.max(this.forceSlow, after + 1);
+                this.forceSlow = Math.max(this.forceSlow, Math.max(after, hit.followWanted) + 1);
             }
+            if (after === 0)
+                settleWindow(hit);
         }
         else {
+            for (let n = line + 1; n <= Math.min(section.lastLine, line + hit.followWanted); n++) {
+                const context = this.contextLine(n);
+                if (context === null)
+                    break;
+                hit.following.push([
+                    n,
+                    context.length > FOLLOW_CHARS ? context.slice(0, FOLLOW_CHARS) : context
+                ]);
+            }
+            this.followBudget -= hit.following.length;
+            hit.followWanted = 0;
             for (let n = line + 1; n <= Math.min(section.lastLine, line + after); n++) {
                 const context = this.contextLine(n);
                 if (context === null)

@@ -13,6 +13,19 @@ export const GO_PATTERNS = [
         example: '--- FAIL: TestAdd (0.00s)'
     },
     {
+        id: 'go-race',
+        tool: 'go',
+        tier: 1,
+        weight: 10,
+        category: 'test',
+        // the race detector's report (go test -race); its block runs to the next `=====` line
+        pattern: /^WARNING: DATA RACE$/,
+        before: 0,
+        after: 2,
+        keywords: /DATA RACE/,
+        example: 'WARNING: DATA RACE'
+    },
+    {
         id: 'go-panic',
         tool: 'go',
         tier: 1,

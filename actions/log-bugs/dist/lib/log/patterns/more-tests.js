@@ -71,5 +71,31 @@ export const MORE_TESTS_PATTERNS = [
         after: 4,
         keywords: /rror|found|not found/,
         example: "Module not found: Error: Can't resolve './missing' in '/home/runner/work/app/app/src'"
+    },
+    {
+        id: 'bundler-code',
+        tool: 'rolldown',
+        tier: 1,
+        weight: 8,
+        category: 'build',
+        // rolldown/vite and esbuild name the error by a code: `[PARSE_ERROR] Expected …`
+        pattern: /^\[[A-Z]+_[A-Z_]+\] \S.*/,
+        before: 0,
+        after: 2,
+        keywords: /^\[[A-Z]+_[A-Z_]+\] /,
+        example: '[PARSE_ERROR] Expected `,` or `)` but found `}`'
+    },
+    {
+        id: 'scalatest',
+        tool: 'scalatest',
+        tier: 1,
+        weight: 9,
+        category: 'test',
+        // ScalaTest under sbt: `[info] - adds *** FAILED ***`
+        pattern: /^(?:\[info\] )?\s*- .+ \*\*\* FAILED \*\*\*/,
+        before: 0,
+        after: 3,
+        keywords: /\*\*\* FAILED \*\*\*/,
+        example: '[info] - should add two numbers *** FAILED ***'
     }
 ];

@@ -137,3 +137,25 @@ export const RUNNER_TERMINAL = {
     keywords: null,
     example: 'The operation was canceled.'
 };
+/**
+ * A build driver's, package manager's or test tool's closing lines: the failed target, the
+ * tally, the hint to re-run. Worth showing at the end of an excerpt, but the headline only
+ * when nothing above them says more (`make: *** [report] Error 1` restates what failed).
+ */
+export const CLOSING_LINES = [
+    ...SUMMARY_LINES,
+    /^g?make(?:\[\d+\])?: \*\*\* \[/,
+    /^ninja: build stopped\b/,
+    /^error: test failed, to rerun pass\b/,
+    /^error: could not compile `/,
+    /^error: aborting due to\b/,
+    /^error: Recipe `.*` failed/,
+    /^npm (?:ERR!|error) (?:Test failed\.|Failed at the \S+ \w+ script|Lifecycle script `.*` failed)/,
+    /^error Command failed with exit code \d+/,
+    /^\s*ELIFECYCLE\b.*Command failed/,
+    /^rake aborted!$|^\(See full trace by running task with --trace\)$/,
+    /^FAILURE: Build failed with an exception\.$|^BUILD FAILED\b|^\[(?:ERROR|INFO)\] BUILD FAILURE$/,
+    /^\[error\] (?:\(.*\) )?sbt\.\w+Exception\b|^\[error\] Total time: /,
+    /^\[ERROR\] Failed to execute goal\b/,
+    /^The command ".*" exited with \d+\.$/
+];
