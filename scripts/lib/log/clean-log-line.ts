@@ -24,6 +24,9 @@ export interface ParsedLogLine {
 
 const BOM = /^\uFEFF+/
 const TIMESTAMP = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z) ?/
+/** `travis_fold:start:install`, `travis_time:end:1a5b:start=…,finish=…,duration=…` */
+const TRAVIS_MARKER =
+  /travis_(?:fold|time):(?:start|end):[\w.-]*(?::start=\d+,finish=\d+,duration=\d+(?:,event=\w+)?)?/g
 const TAG = /^(?:##)?\[(group|endgroup|error|warning|notice|debug|command|section)\]/
 
 /** Splits a raw log line (any trailing `\r` or `\n` is dropped) into timestamp, tag and text. */
@@ -39,6 +42,16 @@ export function parseLogLine(raw: string): ParsedLogLine {
     line = line.slice(ts[0].length).replace(BOM, '')
   }
   line = stripAnsi(line).trimEnd()
+  // A carriage return inside a line redraws it (progress bars, Travis's fold markers): what a
+  // terminal shows is the last part that says something.
+  if (line.includes('\r'))
+    line =
+      line
+        .split('\r')
+        .filter(part => part.trim() !== '')
+        .at(-1) ?? ''
+  // Travis CI's own markers around commands: `travis_time:start:1a5b$ make` → `$ make`
+  if (line.includes('travis_')) line = line.replace(TRAVIS_MARKER, '')
   const tagMatch = TAG.exec(line)
   const tag = (tagMatch?.[1] as LogTag | undefined) ?? null
   // `[tag]` without `##` is how @actions/exec echoes commands (`[command]/usr/bin/git …`), but

@@ -317,9 +317,14 @@ export function extractExcerpt(
     // No signature knows the tool, or only a driver's closing lines matched: the tool's own
     // output is just above those closing lines. Show it, and its weak matches.
     if (exit) addWindow(selected, exit, softLines, maxBytes)
-    const end = Math.min(exit?.line ?? Number.POSITIVE_INFINITY, closingStart - 1)
-    const recent = tail
-      .filter(([n, text]) => n <= end && text.trim() !== '')
+    // a CI that says which command failed (Travis, Jenkins) shows its last output above that line
+    const failed = candidates.find(c => c.closing && c.id === 'command-failed')
+    const end =
+      Math.min(exit?.line ?? Number.POSITIVE_INFINITY, failed?.line ?? closingStart, closingStart) -
+      (failed ? 0 : 1)
+    const source = failed ? [...failed.window, ...tail] : tail
+    const recent = source
+      .filter(([n, text]) => n <= end && text.trim() !== '' && !isClosing(text.trim()))
       .slice(-Math.min(softLines, 15))
     for (const numbered of [...recent].reverse()) {
       const next = new Map(selected)
@@ -351,12 +356,23 @@ export function extractExcerpt(
       !isBoilerplate(text.trim()) &&
       !isSummary(text) &&
       !NOT_A_REASON.some(re => re.test(text))
+    const failedCommand = candidates.find(c => c.closing && c.id === 'command-failed')
     const words = exit
       ? exit.window.filter(([n]) => n < exit.line)
-      : tail.filter(([n]) => n < closingStart)
+      : failedCommand
+        ? failedCommand.window.filter(([n]) => n < failedCommand.line)
+        : tail.filter(([n]) => n < closingStart)
     const last = [...words].reverse().find(([, text]) => said(text) && !isClosing(text.trim()))
-    // the tool's last words first, then the driver's closing line that matched
-    if (last !== undefined) keyLines = [last[1], ...keyLines.filter(k => k !== last[1])].slice(0, 5)
+    // the tool's last words, then the lines shown above them that say `error` or `failed`,
+    // then the driver's closing line that matched
+    const end = last?.[0] ?? Number.POSITIVE_INFINITY
+    const spoken = candidates
+      .filter(c => c.tier === 4 && c.line < end && selected.has(c.line) && said(c.text))
+      .sort((a, b) => b.line - a.line)
+      .slice(0, 2)
+      .map(c => c.text)
+    const lines = [...(last ? [last[1]] : []), ...spoken, ...keyLines]
+    keyLines = [...new Set(lines)].slice(0, 5)
   }
   const l = layout(selected)
   return {

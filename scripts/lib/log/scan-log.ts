@@ -57,6 +57,10 @@ const MAX_STORED_CHARS = 2000
 const MAX_ADVISORIES = 200
 
 const HASH = 35
+const DOLLAR = 36
+const SPACE = 32
+const LETTER_T = 84
+const LETTER_LOWER_T = 116
 const OPEN_BRACKET = 91
 const LETTER_P = 80
 const LETTER_C = 67
@@ -93,6 +97,10 @@ export interface ScannedSection extends SectionInfo {
   scripted: boolean
   /** ended by a script's `Process completed with exit code N` */
   scriptExit: boolean
+  /** where the commands the step echoed start (`$ cmd`, `+ cmd`, `[command]…`), in order */
+  commands: number[]
+  /** where a command says it failed (`The command "…" exited with 1.`), in order */
+  commandFailures: number[]
 }
 
 interface SectionState extends ScannedSection {
@@ -104,6 +112,8 @@ interface SectionState extends ScannedSection {
   advisorySet: Set<string>
   rules: ToolRuleState
   headers: HeaderSearch
+  commandSet: Set<number>
+  failureSet: Set<number>
 }
 
 export interface ScanResult {
@@ -163,6 +173,34 @@ function isHeaderLine(raw: string, parsed: ParsedLogLine): boolean {
   return /^(?:shell|with|env):|^\s+\S|^$/.test(parsed.text)
 }
 
+/** Commands remembered per step, the last ones. */
+const MAX_COMMANDS = 200
+/**
+ * A command the CI echoed: Travis `$ npm test`. (`set -x`'s `+ make` is left out: a diff's
+ * `+ Received` lines look the same.)
+ */
+const COMMAND_ECHO = /^\$ \S/
+/** A command that says it failed: Travis, Jenkins. */
+const COMMAND_FAILED =
+  /^The command ".*" exited with [1-9]\d*\.$|^ERROR: script returned exit code [1-9]\d*$/
+
+/** Remembers where commands start and where one says it failed, within bounds. */
+function noteCommand(section: SectionState, line: number, tag: string | null, text: string): void {
+  if (tag === 'command' || (tag === null && COMMAND_ECHO.test(text))) {
+    section.commandSet.add(line)
+    if (section.commandSet.size > 4 * MAX_COMMANDS) trim(section.commandSet)
+  } else if (tag === null && COMMAND_FAILED.test(text)) {
+    section.failureSet.add(line)
+    if (section.failureSet.size > 4 * MAX_COMMANDS) trim(section.failureSet)
+  }
+}
+
+function trim(set: Set<number>): void {
+  const last = [...set].sort((a, b) => a - b).slice(-MAX_COMMANDS)
+  set.clear()
+  for (const n of last) set.add(n)
+}
+
 export class LogScanner {
   private readonly splitter: LineSplitter
   private readonly history = new LineHistory(HISTORY_LINES)
@@ -208,7 +246,9 @@ export class LogScanner {
         tail: s.tail,
         advisories: s.advisories,
         scripted: s.scripted,
-        scriptExit: s.scriptExit
+        scriptExit: s.scriptExit,
+        commands: s.commands,
+        commandFailures: s.commandFailures
       })),
       totalLines: this.lineNo,
       bytes: this.splitter.bytes
@@ -267,6 +307,10 @@ export class LogScanner {
         const first = buf[c]
         slow =
           first === HASH ||
+          // a command echo (`$ npm test`) or Travis's `The command "…" exited with 1.`
+          (first === DOLLAR && buf[c + 1] === SPACE) ||
+          (first === LETTER_T && asciiAt(buf, c, 'The command "')) ||
+          (first === LETTER_LOWER_T && asciiAt(buf, c, 'travis_')) ||
           first === OPEN_BRACKET ||
           (first === LETTER_P && asciiAt(buf, c, 'Post job cleanup.')) ||
           (first === LETTER_C && asciiAt(buf, c, 'Cleaning up orphan processes'))
@@ -348,6 +392,7 @@ export class LogScanner {
     section.contentLines++
     const tag = continuation ? null : parsed.tag
     const text = continuation ? parsed.text : parsed.cleaned
+    if (!continuation) noteCommand(section, line, tag, text)
 
     if (tag === 'error') {
       const exit = EXIT_CODE_LINE.exec(parsed.text)
@@ -528,7 +573,11 @@ export class LogScanner {
       pending: [],
       advisorySet: new Set(),
       rules: newToolRuleState(),
-      headers: { scannedTo: 0, header: null }
+      headers: { scannedTo: 0, header: null },
+      commands: [],
+      commandFailures: [],
+      commandSet: new Set(),
+      failureSet: new Set()
     }
     this.sections.push(section)
     this.section = section
@@ -548,6 +597,8 @@ export class LogScanner {
       }
     }
     section.hits = section.byTier.flat()
+    section.commands = [...section.commandSet].sort((a, b) => a - b).slice(-MAX_COMMANDS)
+    section.commandFailures = [...section.failureSet].sort((a, b) => a - b).slice(-MAX_COMMANDS)
     section.advisories = [...section.advisorySet].sort()
     section.byTier = [[], [], [], [], []]
   }
@@ -565,6 +616,7 @@ export class LogScanner {
       const raw = this.history.raw(n)
       if (raw === null) continue
       const parsed = parseLogLine(raw)
+      noteCommand(section, n, parsed.tag, parsed.cleaned)
       if (parsed.tag !== null && parsed.tag !== 'error') continue
       const text = parsed.tag === null ? parsed.text : parsed.cleaned
       let match = classifyLine(text, parsed.tag === 'error' && parsed.timestamp !== null)

@@ -288,11 +288,7 @@ describe('analyzeLog', () => {
     const withFrame = await analyzeLog(
       new LogBuilder().run('npx jest', [...failure, frame, 'Tests: 1 failed'], { exit: 1 }).text()
     )
-    expect(withFrame.excerpt.split('\n')).toEqual([
-      ...failure,
-      frame,
-      'Tests: 1 failed'
-    ])
+    expect(withFrame.excerpt.split('\n')).toEqual([...failure, frame, 'Tests: 1 failed'])
     expect(withFrame.keyLines).toEqual(['  ● sum › adds'])
   })
 

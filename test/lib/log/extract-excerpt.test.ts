@@ -144,10 +144,10 @@ describe('extractExcerpt', () => {
     ])
   })
 
-  it('gives a weak match a window but never a key line', () => {
+  it('gives a weak match a window and a key line after the last words, never the headline', () => {
     const weak = candidate(3, 'the error was ignored', 4, 1, 0, 0)
     const result = extractExcerpt([weak], [[9, 'last words']])
-    expect(result.keyLines).toEqual(['last words'])
+    expect(result.keyLines).toEqual(['last words', 'the error was ignored'])
     expect(result.excerpt).toContain('the error was ignored')
   })
 

@@ -69,6 +69,21 @@ export const GENERIC_PATTERNS: readonly ErrorPattern[] = [
     example: '    math_test.go:12: Add(1, 2) = 4, want 3'
   },
   {
+    id: 'command-failed',
+    tool: 'ci',
+    tier: 3,
+    weight: 1,
+    category: null,
+    // the CI's own word that a command failed (Travis, Jenkins): a closing line, whose
+    // before-context is the command's last output
+    pattern:
+      /^The command ".*" exited with [1-9]\d*\.$|^ERROR: script returned exit code [1-9]\d*$/,
+    before: 15,
+    after: 0,
+    keywords: /exited with [1-9]|script returned exit code/,
+    example: 'The command "./mysqltuner.pl --verbose" exited with 127.'
+  },
+  {
     id: 'make',
     tool: 'make',
     tier: 3,

@@ -165,12 +165,16 @@ export const CLOSING_LINES: readonly RegExp[] = [
   /^error: could not compile `/,
   /^error: aborting due to\b/,
   /^error: Recipe `.*` failed/,
-  /^npm (?:ERR!|error) (?:Test failed\.|Failed at the \S+ \w+ script|Lifecycle script `.*` failed)/,
+  // npm's own lines around a failing script: what it ran and where its log is
+  /^npm (?:ERR!|error) (?:Test failed\.|Failed at the \S+ [\w:-]+ script|Lifecycle script `.*` failed|code ELIFECYCLE$|errno -?\d+$|Exit status \d+$|\S+@\S+ [\w:-]+: `|This is probably not a problem|A complete log of this run|\s+\/\S+\.log$|\s*$|command failed$|path \S|command \S|workspace \S|location \S)/,
+  /^ERROR: ".*" exited with \d+\.$/,
   /^error Command failed with exit code \d+/,
   /^\s*ELIFECYCLE\b.*Command failed/,
   /^rake aborted!$|^\(See full trace by running task with --trace\)$/,
   /^FAILURE: Build failed with an exception\.$|^BUILD FAILED\b|^\[(?:ERROR|INFO)\] BUILD FAILURE$/,
   /^\[error\] (?:\(.*\) )?sbt\.\w+Exception\b|^\[error\] Total time: /,
   /^\[ERROR\] Failed to execute goal\b/,
-  /^The command ".*" exited with \d+\.$/
+  /^The command ".*" exited with [1-9]\d*\.$/,
+  /^Done\. Your build exited with [1-9]\d*\.$/,
+  /^ERROR: script returned exit code [1-9]\d*$|^Finished: FAILURE$|^Build step '.*' marked build as failure$/
 ]

@@ -49,6 +49,34 @@ function toCandidate(hit, verdict) {
         closing: isClosing(hit.text.trim())
     };
 }
+/**
+ * The output of the command that failed, when the step echoed its commands (Travis `$ cmd`,
+ * `[command]…`): a step that runs several commands fails in one
+ * of them, and what the others printed (an install's warnings, an optional check) is not the
+ * cause. It runs from the last echo before the first command that says it failed (Travis
+ * `The command "…" exited with 1.`), else from the last echo that printed a match.
+ */
+function failingCommand(sections) {
+    const commands = sections.flatMap(s => s.commands);
+    if (commands.length === 0)
+        return null;
+    const strong = sections.flatMap(s => s.hits).filter(h => h.tier <= 3);
+    const failure = sections.flatMap(s => s.commandFailures)[0];
+    if (failure !== undefined) {
+        // the command that says it failed, whether or not a signature knows its output
+        const from = [...commands].reverse().find(n => n < failure);
+        return from === undefined ? null : { from, to: failure };
+    }
+    const printed = (from) => strong.some(h => h.line > from);
+    const from = [...commands].reverse().find(n => printed(n));
+    return from === undefined ? null : { from, to: Number.POSITIVE_INFINITY };
+}
+/** The matches of the failing command (and the weak words around), when it is known. */
+function focusOn(hits, focus) {
+    if (focus === null)
+        return [...hits];
+    return hits.filter(h => h.tier === 4 || (h.line > focus.from && h.line <= focus.to));
+}
 function summarize(scan, options) {
     const failed = findFailedSections(scan.sections, {
         ...(options.steps ? { steps: options.steps } : {}),
@@ -62,7 +90,8 @@ function summarize(scan, options) {
         .filter(s => !s.scripted && !s.scriptExit)
         .map(s => s.hits.filter(h => h.tier === 2).at(-1)));
     const byCandidate = new Map();
-    const candidates = hits.map(hit => {
+    const focus = failingCommand(chosen);
+    const candidates = focusOn(hits, focus).map(hit => {
         const candidate = toCandidate(hit, verdicts.has(hit));
         byCandidate.set(candidate, hit);
         return candidate;
