@@ -44,7 +44,7 @@ export function createLogAnalyzer(options: AnalyzeOptions = {}): {
   write(chunk: Uint8Array | string): void
   end(): LogAnalysis
 } {
-  const scanner = new LogScanner()
+  const scanner = new LogScanner(options.baseline ?? null)
   let result: LogAnalysis | null = null
   return {
     write(chunk) {
@@ -96,7 +96,8 @@ function failingCommand(sections: readonly ScanResult['sections'][number][]): {
 } | null {
   const commands = sections.flatMap(s => s.commands)
   if (commands.length === 0) return null
-  const strong = sections.flatMap(s => s.hits).filter(h => h.tier <= 3)
+  // what a pattern matched (a line that is only new next to the green log does not count)
+  const strong = sections.flatMap(s => s.hits).filter(h => h.tier <= 3 && h.pattern.id !== 'novel')
   const failure = sections.flatMap(s => s.commandFailures)[0]
   if (failure !== undefined) {
     // the command that says it failed, whether or not a signature knows its output

@@ -11,7 +11,13 @@ import { PACKAGES_PATTERNS } from './packages.js'
 import type { ErrorPattern } from './pattern.js'
 import { PYTHON_LINT_PATTERNS } from './python-lint.js'
 import { PYTHON_TESTS_PATTERNS } from './python-tests.js'
-import { ERROR_ANNOTATION, RUNNER_TERMINAL, TERMINAL_PATTERNS } from './runner.js'
+import {
+  ERROR_ANNOTATION,
+  NOVEL_LINE,
+  RUNNER_TERMINAL,
+  SEEN_IN_GREEN,
+  TERMINAL_PATTERNS
+} from './runner.js'
 import { RUST_PATTERNS } from './rust.js'
 import { SHELL_PATTERNS } from './shell.js'
 import { AUDITS_PATTERNS } from './audits.js'
@@ -47,7 +53,10 @@ export const ERROR_PATTERNS: readonly ErrorPattern[] = [
 ]
 
 export const PATTERNS_BY_ID: ReadonlyMap<string, ErrorPattern> = new Map(
-  [...ERROR_PATTERNS, ERROR_ANNOTATION, RUNNER_TERMINAL].map(p => [p.id, p])
+  [...ERROR_PATTERNS, ERROR_ANNOTATION, RUNNER_TERMINAL, NOVEL_LINE, SEEN_IN_GREEN].map(p => [
+    p.id,
+    p
+  ])
 )
 
 /**

@@ -178,3 +178,36 @@ export const CLOSING_LINES: readonly RegExp[] = [
   /^Done\. Your build exited with [1-9]\d*\.$/,
   /^ERROR: script returned exit code [1-9]\d*$|^Finished: FAILURE$|^Build step '.*' marked build as failure$/
 ]
+
+/**
+ * With a green log to compare with (baseline.ts): a line no pattern knows that the green run
+ * never printed. What is new is likely the failure, whatever the tool (tier 3, below every
+ * signature and generic shape).
+ */
+export const NOVEL_LINE: ErrorPattern = {
+  id: 'novel',
+  tool: 'baseline',
+  tier: 3,
+  weight: 0,
+  category: null,
+  pattern: /(?!)/,
+  // the line above often names the file or the test
+  before: 1,
+  after: 0,
+  keywords: null,
+  example: 'not ok 4 - collapses repeated dashes'
+}
+
+/** A line a pattern matched that the green run printed too: context only (tier 4). */
+export const SEEN_IN_GREEN: ErrorPattern = {
+  id: 'seen-in-green',
+  tool: 'baseline',
+  tier: 4,
+  weight: 0,
+  category: null,
+  pattern: /(?!)/,
+  before: 1,
+  after: 1,
+  keywords: null,
+  example: 'npm warn deprecated inflight@1.0.6'
+}

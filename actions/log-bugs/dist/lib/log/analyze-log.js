@@ -13,7 +13,7 @@ const TERMINAL_ORDER = ['timeout', 'shutdown', 'cancelled'];
  * copied, until they are old: do not modify a chunk after writing it.
  */
 export function createLogAnalyzer(options = {}) {
-    const scanner = new LogScanner();
+    const scanner = new LogScanner(options.baseline ?? null);
     let result = null;
     return {
         write(chunk) {
@@ -60,7 +60,8 @@ function failingCommand(sections) {
     const commands = sections.flatMap(s => s.commands);
     if (commands.length === 0)
         return null;
-    const strong = sections.flatMap(s => s.hits).filter(h => h.tier <= 3);
+    // what a pattern matched (a line that is only new next to the green log does not count)
+    const strong = sections.flatMap(s => s.hits).filter(h => h.tier <= 3 && h.pattern.id !== 'novel');
     const failure = sections.flatMap(s => s.commandFailures)[0];
     if (failure !== undefined) {
         // the command that says it failed, whether or not a signature knows its output

@@ -172,6 +172,12 @@ function addWindow(selected, candidate, maxLines, maxBytes) {
     }
     return added;
 }
+/** A line that says something: not blank, not boilerplate, not a pass or a column of counts. */
+function says(text) {
+    return (text.trim() !== '' && !isBoilerplate(text.trim()) && !NOT_A_REASON.some(re => re.test(text)));
+}
+/** The step's last lines shown when the excerpt has room. */
+const LAST_WORDS = 3;
 /** Closing lines shown at the end of the excerpt at most, and the room kept for them. */
 const MAX_CLOSING_LINES = 3;
 const CLOSING_ROOM = 3;
@@ -280,13 +286,15 @@ export function extractExcerpt(candidates, tail, options = {}) {
         .filter(([n, text]) => n > after && isClosing(text.trim()))
         .slice(-MAX_CLOSING_LINES);
     addLines(selected, closing, maxLines, maxBytes);
+    // and, with room to spare, the step's last words: a tally no pattern knows (`5 runs, 2 failures`)
+    if (layout(selected).lines.length < SMALL_BUDGET) {
+        const lastWords = tail.filter(([, text]) => says(text)).slice(-LAST_WORDS);
+        addLines(selected, lastWords, softLines, maxBytes);
+    }
     let keyLines = keyCandidates.filter(c => !c.closing || strong.length === 0).map(c => c.text);
     if (keyLines.length === 0 || strong.length === 0) {
         // the last thing the step said (a weak `error` word is context, never the key on its own)
-        const said = (text) => text.trim() !== '' &&
-            !isBoilerplate(text.trim()) &&
-            !isSummary(text) &&
-            !NOT_A_REASON.some(re => re.test(text));
+        const said = (text) => says(text) && !isSummary(text);
         const failedCommand = candidates.find(c => c.closing && c.id === 'command-failed');
         const words = exit
             ? exit.window.filter(([n]) => n < exit.line)

@@ -3,7 +3,7 @@ import { HotSearch } from './hot-search.js';
 import { LineHistory } from './line-history.js';
 import { classifyLine, isBoilerplate, matchTerminal } from './match-line.js';
 import { ADVISORY_ID } from './patterns/pattern.js';
-import { EXIT_CODE_LINE } from './patterns/runner.js';
+import { EXIT_CODE_LINE, NOVEL_LINE, SEEN_IN_GREEN } from './patterns/runner.js';
 import { LineSplitter, decodeLine } from './read-log-lines.js';
 import { findFileHeader, matchToolRules, newToolRuleState } from './tool-rules.js';
 /** Lines at the start of each step that are always matched in full. */
@@ -95,6 +95,23 @@ function isHeaderLine(raw, parsed) {
         return true;
     return /^(?:shell|with|env):|^\s+\S|^$/.test(parsed.text);
 }
+/** New lines kept per step when comparing with a green log. */
+const MAX_NOVEL = 80;
+/**
+ * A line compared with the green log: a match the green run printed too is demoted to
+ * context; a plain line it never printed is news (NOVEL_LINE). Runner terminal errors stay.
+ */
+function compareWithGreen(baseline, match, text) {
+    if (match !== null) {
+        if (match.tier === 0 || match.tier === 4 || !baseline.has(text))
+            return match;
+        return { pattern: SEEN_IN_GREEN, tier: 4, terminal: null };
+    }
+    const trimmed = text.trim();
+    if (trimmed === '' || isBoilerplate(trimmed) || baseline.has(text))
+        return null;
+    return { pattern: NOVEL_LINE, tier: 3, terminal: null };
+}
 /** Commands remembered per step, the last ones. */
 const MAX_COMMANDS = 200;
 /**
@@ -124,6 +141,7 @@ function trim(set) {
         set.add(n);
 }
 export class LogScanner {
+    baseline;
     splitter;
     history = new LineHistory(HISTORY_LINES);
     sections = [];
@@ -137,7 +155,9 @@ export class LogScanner {
     /** following lines that may still be kept, in all (FOLLOW_BUDGET) */
     followBudget = FOLLOW_BUDGET;
     ended = null;
-    constructor() {
+    /** `baseline`: the lines of a green log of the same job (baseline.ts), or null */
+    constructor(baseline = null) {
+        this.baseline = baseline;
         this.splitter = new LineSplitter((buf, start, end) => this.scanBlock(buf, start, end));
         this.section = this.openSection('setup', null, null, 1);
     }
@@ -343,6 +363,8 @@ export class LogScanner {
             if (rule.match !== null && (match === null || rule.match.tier <= match.tier))
                 match = rule.match;
         }
+        if (this.baseline !== null && (tag === null || tag === 'error'))
+            match = compareWithGreen(this.baseline, match, text);
         if (match !== null) {
             const hit = this.addHit(section, line, text, match, true, section.rules.tracebackLine);
             if (hit.pattern.id === 'python-traceback-end')
@@ -449,13 +471,19 @@ export class LogScanner {
                     section.advisorySet.add(id);
             }
         }
-        const tier = section.byTier[match.tier];
+        // new lines (no pattern, not in the green log) are kept apart, the last ones, so they never
+        // push a real match out
+        const tier = pattern === NOVEL_LINE ? section.novel : section.byTier[match.tier];
         const at = tier.findIndex(h => h.line > line);
         if (at < 0)
             tier.push(hit);
         else
             tier.splice(at, 0, hit);
-        if (tier.length > KEEP_FIRST + KEEP_LAST)
+        if (pattern === NOVEL_LINE) {
+            if (tier.length > MAX_NOVEL)
+                tier.shift();
+        }
+        else if (tier.length > KEEP_FIRST + KEEP_LAST)
             tier.splice(KEEP_FIRST, 1);
         return hit;
     }
@@ -507,7 +535,8 @@ export class LogScanner {
             commands: [],
             commandFailures: [],
             commandSet: new Set(),
-            failureSet: new Set()
+            failureSet: new Set(),
+            novel: []
         };
         this.sections.push(section);
         this.section = section;
@@ -528,7 +557,10 @@ export class LogScanner {
                     section.tail.push([n, context]);
             }
         }
-        section.hits = section.byTier.flat();
+        section.hits =
+            section.novel.length === 0
+                ? section.byTier.flat()
+                : [...section.byTier.flat(), ...section.novel];
         section.commands = [...section.commandSet].sort((a, b) => a - b).slice(-MAX_COMMANDS);
         section.commandFailures = [...section.failureSet].sort((a, b) => a - b).slice(-MAX_COMMANDS);
         section.advisories = [...section.advisorySet].sort();
@@ -553,6 +585,8 @@ export class LogScanner {
             const rule = matchToolRules(rules, n, text);
             if (rule.match !== null && (match === null || rule.match.tier <= match.tier))
                 match = rule.match;
+            if (this.baseline !== null)
+                match = compareWithGreen(this.baseline, match, text);
             if (match !== null && !known.has(n)) {
                 const hit = this.addHit(section, n, text, match, false, rules.tracebackLine);
                 if (hit.pattern.id === 'python-traceback-end')

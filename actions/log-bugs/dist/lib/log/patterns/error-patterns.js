@@ -10,7 +10,7 @@ import { NATIVE_PATTERNS } from './native.js';
 import { PACKAGES_PATTERNS } from './packages.js';
 import { PYTHON_LINT_PATTERNS } from './python-lint.js';
 import { PYTHON_TESTS_PATTERNS } from './python-tests.js';
-import { ERROR_ANNOTATION, RUNNER_TERMINAL, TERMINAL_PATTERNS } from './runner.js';
+import { ERROR_ANNOTATION, NOVEL_LINE, RUNNER_TERMINAL, SEEN_IN_GREEN, TERMINAL_PATTERNS } from './runner.js';
 import { RUST_PATTERNS } from './rust.js';
 import { SHELL_PATTERNS } from './shell.js';
 import { AUDITS_PATTERNS } from './audits.js';
@@ -43,7 +43,10 @@ export const ERROR_PATTERNS = [
     ...GENERIC_PATTERNS,
     ...WEAK_PATTERNS
 ];
-export const PATTERNS_BY_ID = new Map([...ERROR_PATTERNS, ERROR_ANNOTATION, RUNNER_TERMINAL].map(p => [p.id, p]));
+export const PATTERNS_BY_ID = new Map([...ERROR_PATTERNS, ERROR_ANNOTATION, RUNNER_TERMINAL, NOVEL_LINE, SEEN_IN_GREEN].map(p => [
+    p.id,
+    p
+]));
 /**
  * The cheap first test for a decoded line, made from every pattern's `keywords`: a line that
  * has none of them is no error line (most lines of a log), and no pattern runs on it.
