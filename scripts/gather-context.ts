@@ -85,6 +85,7 @@ export async function run(
         event: apiRun.event ?? context.eventName,
         workflow: { name: apiRun.name || context.workflow, path: apiRun.path ?? '' },
         branch,
+        defaultBranch: defaultBranchOf(context),
         sha,
         pr,
         feature: extractFeature(branch),
@@ -101,6 +102,12 @@ export async function run(
     },
     { first: true }
   )
+}
+
+/** Every webhook payload but schedule's names the repository and its default branch. */
+function defaultBranchOf(context: { payload: Record<string, unknown> }): string | null {
+  const repository = context.payload.repository as { default_branch?: unknown } | undefined
+  return typeof repository?.default_branch === 'string' ? repository.default_branch : null
 }
 
 function permissionHint(error: unknown): string {

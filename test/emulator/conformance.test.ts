@@ -40,6 +40,15 @@ describe('every route answers in the shape the OpenAPI description documents', (
       octokit.rest.actions.getWorkflowRun({ ...base, run_id: 9001 })
     )
     expect(run).toMatchObject({ id: 9001, run_attempt: 2, pull_requests: [{ number: 2 }] })
+    const runs = await check(
+      'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs',
+      octokit.rest.actions.listWorkflowRuns({
+        ...base,
+        workflow_id: String((run as { path: string }).path.split('/').at(-1)),
+        per_page: 1
+      })
+    )
+    expect((runs as { workflow_runs: { id: number }[] }).workflow_runs).toHaveLength(1)
     await check(
       'GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs',
       octokit.rest.actions.listJobsForWorkflowRun({ ...base, run_id: 9001, filter: 'all' })

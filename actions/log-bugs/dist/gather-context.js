@@ -52,6 +52,7 @@ export async function run(deps, env = process.env) {
             event: apiRun.event ?? context.eventName,
             workflow: { name: apiRun.name || context.workflow, path: apiRun.path ?? '' },
             branch,
+            defaultBranch: defaultBranchOf(context),
             sha,
             pr,
             feature: extractFeature(branch),
@@ -64,6 +65,11 @@ export async function run(deps, env = process.env) {
             (pr ? `, PR #${pr.number}` : ', no PR'));
         return { failedJobs: failedJobs.length, pr: pr?.number ?? null };
     }, { first: true });
+}
+/** Every webhook payload but schedule's names the repository and its default branch. */
+function defaultBranchOf(context) {
+    const repository = context.payload.repository;
+    return typeof repository?.default_branch === 'string' ? repository.default_branch : null;
 }
 function permissionHint(error) {
     return errorStatus(error) === 403 || errorStatus(error) === 404

@@ -30,6 +30,7 @@ export function requiredPermissions(
       return []
     case 'GET /repos/{owner}/{repo}':
       return [[['metadata', 'read']]]
+    case 'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs':
     case 'GET /repos/{owner}/{repo}/actions/runs/{run_id}':
     case 'GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs':
     case 'GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs':

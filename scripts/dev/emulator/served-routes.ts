@@ -7,6 +7,7 @@ export const servedRoutes = [
   'GET /repos/{owner}/{repo}',
   'GET /user',
   'GET /rate_limit',
+  'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs',
   'GET /repos/{owner}/{repo}/actions/runs/{run_id}',
   'GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs',
   'GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs',

@@ -92,32 +92,46 @@ const retryable = (status: number | null) => status === null || status === 404 |
  * delay of LOG_RETRY_DELAYS_MS, all together; the waits come out of the action's one budget, so
  * however many logs fail, the action never waits longer than that budget.
  */
-export async function readJobLogs<T>(
+export async function readJobLogs<T, P = undefined>(
   github: GitHub,
   target: { owner: string; repo: string },
   jobIds: readonly number[],
-  read: (chunks: AsyncIterable<Uint8Array | string>, index: number) => Promise<T>,
-  fetchLog: typeof fetch = fetch
+  read: (chunks: AsyncIterable<Uint8Array | string>, index: number, prepared: P) => Promise<T>,
+  options: {
+    /** work done before a log is downloaded (its link expires a minute after), kept for a retry */
+    prepare?: (index: number) => Promise<P>
+    /** false: one try only (a log that is nice to have) */
+    retry?: boolean
+    fetchLog?: typeof fetch
+  } = {}
 ): Promise<LogRead<T>[]> {
   const results: LogRead<T>[] = []
+  const prepared = new Map<number, P>()
   let pending = jobIds.map((_, index) => index)
   for (let round = 0; ; round++) {
     const missing: number[] = []
     for (const index of pending) {
+      if (!prepared.has(index)) prepared.set(index, (await options.prepare?.(index)) as P)
       const source = await downloadJobLog(
         github,
         { ...target, jobId: jobIds[index] as number },
-        fetchLog
+        options.fetchLog ?? fetch
       )
       if (!source.available) {
         results[index] = source
         if (retryable(source.status)) missing.push(index)
+        else prepared.delete(index)
         continue
       }
       try {
-        results[index] = { available: true, value: await read(source.chunks, index) }
+        results[index] = {
+          available: true,
+          value: await read(source.chunks, index, prepared.get(index) as P)
+        }
+        prepared.delete(index)
       } catch (error) {
         if (isFatal(error)) throw error
+        prepared.delete(index)
         results[index] = {
           available: false,
           status: null,
@@ -125,7 +139,7 @@ export async function readJobLogs<T>(
         }
       }
     }
-    const delay = LOG_RETRY_DELAYS_MS[round]
+    const delay = options.retry === false ? undefined : LOG_RETRY_DELAYS_MS[round]
     if (missing.length === 0 || delay === undefined) break
     const why = `${missing.length} job log(s) not available yet`
     if (!(await waitWithinBudget(github, delay, why))) break

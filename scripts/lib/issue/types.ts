@@ -38,6 +38,8 @@ export interface RunContext {
   event: string
   workflow: { name: string; path: string }
   branch: string
+  /** the repository's default branch (from the event), null when unknown */
+  defaultBranch: string | null
   sha: string
   pr: PullRequestInfo | null
   feature: { id: string; name: string }
@@ -56,6 +58,8 @@ export interface JobLog {
   /** why the log could not be read, for the issue body ("log unavailable: …") */
   unavailableReason: string | null
   analysis: LogAnalysis | null
+  /** the green run's log this one was compared with, null when none was */
+  baseline?: { runId: number; url: string } | null
 }
 
 /** One distinct failure: the failed jobs (matrix legs) that share a fingerprint. */

@@ -22,6 +22,11 @@ export interface ActionInputs {
   dryRun: boolean
   maxIssues: number
   closeOnSuccess: boolean
+  compareWithGreen: boolean
+  /** the most of a green log read, in bytes */
+  greenLogMaxBytes: number
+  /** the most time spent reading green logs, in ms */
+  greenLogMaxMs: number
 }
 
 /** Every input action.yml declares, but `github-token`, which github-script takes itself. */
@@ -40,7 +45,10 @@ export const INPUT_NAMES = [
   'comment-template',
   'dry-run',
   'max-issues',
-  'close-on-success'
+  'close-on-success',
+  'compare-with-green',
+  'green-log-max-mb',
+  'green-log-seconds'
 ] as const
 
 export type InputName = (typeof INPUT_NAMES)[number]
@@ -134,7 +142,11 @@ export function readInputs(raw: Partial<Record<InputName, unknown>>): ActionInpu
     commentTemplate: value('comment-template').trim(),
     dryRun: parseBoolean('dry-run', value('dry-run'), false),
     maxIssues: parseInteger('max-issues', value('max-issues'), 5, 1, 50),
-    closeOnSuccess: parseBoolean('close-on-success', value('close-on-success'), true)
+    closeOnSuccess: parseBoolean('close-on-success', value('close-on-success'), true),
+    compareWithGreen: parseBoolean('compare-with-green', value('compare-with-green'), true),
+    greenLogMaxBytes:
+      parseInteger('green-log-max-mb', value('green-log-max-mb'), 64, 1, 1024) * 1024 * 1024,
+    greenLogMaxMs: parseInteger('green-log-seconds', value('green-log-seconds'), 20, 1, 120) * 1000
   }
 }
 

@@ -13,6 +13,7 @@ const context: RunContext = {
   event: 'push',
   workflow: { name: 'CI', path: '.github/workflows/ci.yml' },
   branch: 'main',
+  defaultBranch: 'main',
   sha: 'a'.repeat(40),
   pr: null,
   feature: { id: '', name: '' },

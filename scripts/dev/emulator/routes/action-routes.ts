@@ -28,6 +28,41 @@ function jobList(ctx: RouteContext, run: RunModel, jobs: JobModel[]): RouteResul
   }
 }
 
+/**
+ * A workflow's runs, newest first. The workflow is its id or its file name (`ci.yml`), as on
+ * GitHub; `branch`, `event` and `status` (a status or a conclusion such as `success`) filter.
+ */
+export const listWorkflowRuns: RouteHandler = ctx => {
+  const id = ctx.params.workflow_id ?? ''
+  const runs = ctx.state.runs
+    .filter(r => String(r.workflow_id) === id || r.path.split('/').at(-1) === id)
+    .filter(r => ctx.query.branch === undefined || r.head_branch === ctx.query.branch)
+    .filter(r => ctx.query.event === undefined || r.event === ctx.query.event)
+    .filter(
+      r =>
+        ctx.query.status === undefined ||
+        r.status === ctx.query.status ||
+        r.conclusion === ctx.query.status
+    )
+    .sort((a, b) => b.created_at.localeCompare(a.created_at) || b.id - a.id)
+  if (
+    runs.length === 0 &&
+    !ctx.state.runs.some(r => String(r.workflow_id) === id || r.path.split('/').at(-1) === id)
+  )
+    throw notFound()
+  const page = paginate(runs, ctx.url)
+  return {
+    status: 200,
+    body: {
+      total_count: runs.length,
+      workflow_runs: page.items.map(run =>
+        runJson(ctx, run, { excludePullRequests: ctx.query.exclude_pull_requests === 'true' })
+      )
+    },
+    headers: linkHeader(page)
+  }
+}
+
 export const getWorkflowRun: RouteHandler = ctx => ({
   status: 200,
   body: runJson(ctx, findRun(ctx), {

@@ -5,7 +5,8 @@ import {
   getJobForWorkflowRun,
   getWorkflowRun,
   listJobsForWorkflowRun,
-  listJobsForWorkflowRunAttempt
+  listJobsForWorkflowRunAttempt,
+  listWorkflowRuns
 } from './action-routes.js'
 import { addAssignees, checkUserCanBeAssigned } from './assignee-routes.js'
 import {
@@ -26,6 +27,7 @@ export const routeHandlers: Record<ServedRoute, RouteHandler> = {
   'GET /repos/{owner}/{repo}': getRepository,
   'GET /user': getAuthenticatedUser,
   'GET /rate_limit': getRateLimit,
+  'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs': listWorkflowRuns,
   'GET /repos/{owner}/{repo}/actions/runs/{run_id}': getWorkflowRun,
   'GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs': listJobsForWorkflowRun,
   'GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs':

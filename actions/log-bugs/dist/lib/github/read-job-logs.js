@@ -77,25 +77,35 @@ const retryable = (status) => status === null || status === 404 || status >= 500
  * delay of LOG_RETRY_DELAYS_MS, all together; the waits come out of the action's one budget, so
  * however many logs fail, the action never waits longer than that budget.
  */
-export async function readJobLogs(github, target, jobIds, read, fetchLog = fetch) {
+export async function readJobLogs(github, target, jobIds, read, options = {}) {
     const results = [];
+    const prepared = new Map();
     let pending = jobIds.map((_, index) => index);
     for (let round = 0;; round++) {
         const missing = [];
         for (const index of pending) {
-            const source = await downloadJobLog(github, { ...target, jobId: jobIds[index] }, fetchLog);
+            if (!prepared.has(index))
+                prepared.set(index, (await options.prepare?.(index)));
+            const source = await downloadJobLog(github, { ...target, jobId: jobIds[index] }, options.fetchLog ?? fetch);
             if (!source.available) {
                 results[index] = source;
                 if (retryable(source.status))
                     missing.push(index);
+                else
+                    prepared.delete(index);
                 continue;
             }
             try {
-                results[index] = { available: true, value: await read(source.chunks, index) };
+                results[index] = {
+                    available: true,
+                    value: await read(source.chunks, index, prepared.get(index))
+                };
+                prepared.delete(index);
             }
             catch (error) {
                 if (isFatal(error))
                     throw error;
+                prepared.delete(index);
                 results[index] = {
                     available: false,
                     status: null,
@@ -103,7 +113,7 @@ export async function readJobLogs(github, target, jobIds, read, fetchLog = fetch
                 };
             }
         }
-        const delay = LOG_RETRY_DELAYS_MS[round];
+        const delay = options.retry === false ? undefined : LOG_RETRY_DELAYS_MS[round];
         if (missing.length === 0 || delay === undefined)
             break;
         const why = `${missing.length} job log(s) not available yet`;

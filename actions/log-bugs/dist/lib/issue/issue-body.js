@@ -64,6 +64,9 @@ function buildIssueView(input, excerptLines) {
         step: step ? link(step, job.failedStep?.url ?? job.url) : 'unknown',
         category: escapeInline(failure.category),
         logLines: range ? `${range.first}–${range.last} of ${analysis?.totalLines ?? '?'}` : '—',
+        comparedWith: log.baseline
+            ? `${link(`run ${log.baseline.runId}`, log.baseline.url)}, the last green run of this job: lines it printed too are shown as context, new ones as candidates`
+            : '',
         branch: escapeInline(context.branch || '(none)'),
         pr: context.pr
             ? `${link(`#${context.pr.number}`, context.pr.url)}${context.pr.author ? ` by ${escapeInline(context.pr.author)}` : ''}${context.pr.title ? `: ${escapeInline(context.pr.title, 120)}` : ''}`

@@ -15,7 +15,10 @@ export const INPUT_NAMES = [
     'comment-template',
     'dry-run',
     'max-issues',
-    'close-on-success'
+    'close-on-success',
+    'compare-with-green',
+    'green-log-max-mb',
+    'green-log-seconds'
 ];
 /** The env variable gather-context gets `toJSON(inputs)` in: the only one action.yml sets. */
 export const INPUTS_ENV = 'LOG_BUGS_INPUTS';
@@ -100,7 +103,10 @@ export function readInputs(raw) {
         commentTemplate: value('comment-template').trim(),
         dryRun: parseBoolean('dry-run', value('dry-run'), false),
         maxIssues: parseInteger('max-issues', value('max-issues'), 5, 1, 50),
-        closeOnSuccess: parseBoolean('close-on-success', value('close-on-success'), true)
+        closeOnSuccess: parseBoolean('close-on-success', value('close-on-success'), true),
+        compareWithGreen: parseBoolean('compare-with-green', value('compare-with-green'), true),
+        greenLogMaxBytes: parseInteger('green-log-max-mb', value('green-log-max-mb'), 64, 1, 1024) * 1024 * 1024,
+        greenLogMaxMs: parseInteger('green-log-seconds', value('green-log-seconds'), 20, 1, 120) * 1000
     };
 }
 /** The inputs from `LOG_BUGS_INPUTS`, as action.yml passes them to gather-context. */
