@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
 import { startEmulator, type SeedJob } from '../../scripts/dev/emulator/index.js'
 import {
   baseScenario,
@@ -56,8 +57,15 @@ describe('tail-log', () => {
     ])
     await using _ = gh
     expect(run.failed).toBeNull()
-    // one look for a green run to compare with (there is none), then each log once
-    expect(routes).toEqual([RUNS_ROUTE, LOGS_ROUTE, SIGNED_ROUTE, LOGS_ROUTE, SIGNED_ROUTE])
+    // a look for a green run on the branch, then on main (there is none), then each log once
+    expect(routes).toEqual([
+      RUNS_ROUTE,
+      RUNS_ROUTE,
+      LOGS_ROUTE,
+      SIGNED_ROUTE,
+      LOGS_ROUTE,
+      SIGNED_ROUTE
+    ])
     expect(logs.map(l => [l.jobName, l.logAvailable])).toEqual([
       ['typecheck', true],
       ['test', true]
@@ -142,5 +150,82 @@ describe('tail-log', () => {
     const issues = gh.state.issues.filter(i => !i.pull_request)
     expect(issues).toHaveLength(1)
     expect(issues[0]?.body).toMatch(/Log unavailable: the log is not available \\?\(HTTP 404/)
+  })
+})
+
+describe('tail-log against the last green run', () => {
+  const FIXTURES = 'test/fixtures/baseline/'
+  const manifest = JSON.parse(readFileSync(`${FIXTURES}manifest.json`, 'utf8')) as {
+    pairs: {
+      id: string
+      failLog: string
+      failJob: string
+      greenLog: string
+      greenJob: string
+      jobName: string
+      keyLines: string[]
+    }[]
+  }
+  const pair = manifest.pairs.find(p => p.id === 'perl-prove')
+  if (pair === undefined) throw new Error('perl-prove pair missing from the baseline fixtures')
+
+  function seedJob(id: number, log: string, job: string): SeedJob {
+    const recorded = JSON.parse(readFileSync(`${FIXTURES}${job}`, 'utf8')) as SeedJob
+    return {
+      id,
+      name: pair!.jobName,
+      status: 'completed',
+      conclusion: recorded.conclusion,
+      started_at: recorded.started_at,
+      completed_at: recorded.completed_at,
+      steps: recorded.steps,
+      log: readFileSync(`${FIXTURES}${log}`, 'utf8')
+    }
+  }
+
+  function runs(greenBranch: string) {
+    const failed = ciRun({ id: 7001, pr: 12, failed: [] })
+    failed.jobs.push(seedJob(700101, pair!.failLog, pair!.failJob))
+    const green = ciRun({ id: 6001, branch: greenBranch, event: 'push', failed: [] })
+    green.status = 'completed'
+    green.conclusion = 'success'
+    green.jobs.push(seedJob(600101, pair!.greenLog, pair!.greenJob))
+    return [failed, green]
+  }
+
+  it('reads the green job’s log once and records which run the excerpt was compared with', async () => {
+    const { gh, run, routes, logs } = await tailLog(runs('main'))
+    await using _ = gh
+    expect(run.failed).toBeNull()
+    const jobsRoute = 'GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs'
+    // the branch has no green run, so the default branch's; its jobs; its log; then the failed log
+    expect(routes).toEqual([
+      RUNS_ROUTE,
+      RUNS_ROUTE,
+      jobsRoute,
+      LOGS_ROUTE,
+      SIGNED_ROUTE,
+      LOGS_ROUTE,
+      SIGNED_ROUTE
+    ])
+    expect(logs[0]?.baseline?.runId).toBe(6001)
+    const excerpt = logs[0]?.analysis?.excerpt ?? ''
+    for (const line of pair!.keyLines.slice(0, 2)) expect(excerpt).toContain(line.trim())
+    expect(gh.writeRequests()).toEqual([])
+  })
+
+  it('asks for no green run when compare-with-green is off', async () => {
+    const gh = await startEmulator(baseScenario(runs('main')))
+    await using _ = gh
+    const context = ciContext(gh.url, 7001)
+    const run = await runPipeline({
+      emulator: gh,
+      context,
+      inputs: { 'run-id': '7001', 'compare-with-green': 'false' },
+      until: 'tail-log'
+    })
+    expect(run.failed).toBeNull()
+    expect(gh.requests.map(r => r.route)).not.toContain(RUNS_ROUTE)
+    expect(run.state('logs')[0]?.baseline).toBeNull()
   })
 })
