@@ -2,7 +2,7 @@
  * Analyses one job log the way the action does and prints one JSON object.
  *
  *   npm run -s excerpt -- path/to/job.log [--job path/to/job.json] [--workflow NAME]
- *                         [--job-name NAME] [--log-lines N]
+ *                         [--job-name NAME] [--log-lines N] [--baseline green.log]
  *
  * Without --job the failed step is found from the log alone (headers-only).
  */
@@ -10,6 +10,7 @@ import { createReadStream } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { analyzeLog } from '../lib/log/analyze-log.js'
+import { readBaseline } from '../lib/log/baseline.js'
 import { errorMessage } from '../lib/step/errors.js'
 import { fingerprintFailure } from '../lib/log/fingerprint-failure.js'
 import type { JobStep } from '../lib/log/types.js'
@@ -23,6 +24,7 @@ options:
   --workflow <path>    workflow file path for the fingerprint (default: the job JSON's, else "workflow")
   --job-name <name>    job name for the fingerprint (default: the job JSON's name, else "job")
   --log-lines <n>      excerpt line budget (default 50)
+  --baseline <log>     the same job's log from a run that passed: lines seen there are context
   --help               this text`
 
 interface JobJson {
@@ -40,7 +42,8 @@ async function main(): Promise<void> {
       job: { type: 'string' },
       workflow: { type: 'string' },
       'job-name': { type: 'string' },
-      'log-lines': { type: 'string' }
+      'log-lines': { type: 'string' },
+      baseline: { type: 'string' }
     }
   })
   if (values.help) {
@@ -55,8 +58,13 @@ async function main(): Promise<void> {
   if (maxLines !== undefined && !(Number.isInteger(maxLines) && maxLines > 0)) {
     throw new Error(`--log-lines must be a positive integer, got ${values['log-lines']}`)
   }
+  // the same reader the action uses on the green job's log (tail-log.ts)
+  const baseline = values.baseline
+    ? await readBaseline(createReadStream(values.baseline, { highWaterMark: 1 << 20 }))
+    : undefined
   const analysis = await analyzeLog(createReadStream(logPath, { highWaterMark: 1 << 20 }), {
     ...(job.steps ? { steps: job.steps } : {}),
+    ...(baseline ? { baseline } : {}),
     ...(maxLines !== undefined ? { maxLines } : {})
   })
   const step = analysis.failedStep?.name ?? null
@@ -77,7 +85,8 @@ async function main(): Promise<void> {
     fingerprint,
     excerptLines: analysis.excerptLines,
     terminal: analysis.terminal,
-    exitCode: analysis.exitCode
+    exitCode: analysis.exitCode,
+    comparedWith: values.baseline ?? null
   }
   process.stdout.write(`${JSON.stringify(output, null, 2)}\n`)
 }
