@@ -1,7 +1,7 @@
 /**
  * Benchmarks the log analysis on big generated logs and prints the corpus figures.
  *
- *   npm run bench [-- --size 1GiB] [--runs 2] [--chunk 256KiB] [--no-corpus]
+ *   npm run bench [-- --size 1GiB] [--runs 2] [--chunk 256KiB] [--no-corpus] [--outside DIR]
  *
  * For each size of 10 MiB, 100 MiB, … up to --size it writes a realistic Actions log to a
  * temp file (streaming), analyses it with fs.createReadStream in a child `node` process that
@@ -19,6 +19,12 @@ import { parseArgs } from 'node:util'
 import ts from 'typescript'
 import { errorMessage } from '../lib/step/errors.js'
 import { computeCorpusFigures, formatCorpusFigures, hasCorpus } from '../dev/corpus-figures.js'
+import {
+  computeBaselineResults,
+  computeOutsideResults,
+  formatBaselineFigures,
+  formatOutsideFigures
+} from '../dev/outside-figures.js'
 import { BIG_LOG_KEY_LINE, parseSize, writeBigLog } from './make-big-log.js'
 
 const USAGE = `usage: npm run bench [-- --size 1GiB] [--runs 2] [--chunk 256KiB] [--no-corpus]
@@ -27,7 +33,8 @@ const USAGE = `usage: npm run bench [-- --size 1GiB] [--runs 2] [--chunk 256KiB]
   --runs <n>      runs per measurement, best kept (default 2)
   --chunk <size>  fs.createReadStream highWaterMark (default 256KiB; bigger chunks leave more
                   dead buffers for the GC, so a higher peak RSS)
-  --no-corpus     skip the corpus figures`
+  --no-corpus     skip the corpus figures
+  --outside <dir> also measure a labelled corpus kept elsewhere (manifest.json with failureLines)`
 
 const LIB = join(import.meta.dirname, '../lib')
 const MiB = 1024 * 1024
@@ -132,6 +139,7 @@ async function main(): Promise<void> {
       runs: { type: 'string', default: '2' },
       chunk: { type: 'string', default: '256KiB' },
       'no-corpus': { type: 'boolean' },
+      outside: { type: 'string' },
       help: { type: 'boolean' }
     }
   })
@@ -192,6 +200,15 @@ async function main(): Promise<void> {
         const figures = [await computeCorpusFigures('job'), await computeCorpusFigures('headers')]
         console.log(`\ncorpus (test/fixtures/logs)\n${formatCorpusFigures(figures)}`)
       } else console.log('\ncorpus: test/fixtures/logs/manifest.json not found')
+      // fail/green pairs of tools no pattern knows: the figures with and without the comparison
+      console.log(
+        `\nbaseline pairs (test/fixtures/baseline)\n${formatBaselineFigures(await computeBaselineResults())}`
+      )
+      // logs someone else labelled, kept outside the repository (their licences are unknown)
+      if (values.outside !== undefined) {
+        const results = await computeOutsideResults(values.outside)
+        console.log(`\noutside logs (${values.outside})\n${formatOutsideFigures(results)}`)
+      }
     }
   } finally {
     await rm(dir, { recursive: true, force: true })
