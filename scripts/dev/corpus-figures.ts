@@ -80,7 +80,8 @@ export async function readManifest(dir = CORPUS_DIR): Promise<CorpusManifest> {
   return JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as CorpusManifest
 }
 
-function median(values: number[]): number {
+/** The middle value (mean of the two middle ones for an even count); 0 for none. */
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
   if (sorted.length === 0) return 0
   const mid = sorted.length >> 1

@@ -7,6 +7,7 @@
 import { createReadStream, existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { analyzeLog, type AnalyzeOptions } from '../lib/log/analyze-log.js'
+import { median } from './corpus-figures.js'
 import { readBaseline } from '../lib/log/baseline.js'
 import { parseLogLine } from '../lib/log/clean-log-line.js'
 import { LogScanner } from '../lib/log/scan-log.js'
@@ -66,15 +67,6 @@ const holds = (lines: readonly string[], labels: readonly string[]): boolean =>
     const { cleaned } = parseLogLine(label)
     return lines.some(line => same(line, cleaned))
   })
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  if (sorted.length === 0) return 0
-  const mid = sorted.length >> 1
-  return sorted.length % 2 === 1
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
-}
 
 /** The failing step's last 50 lines, as a reader of the raw log would take them. */
 export function tailOfFailedStep(text: string, steps: JobStep[] | undefined, count = 50): string[] {

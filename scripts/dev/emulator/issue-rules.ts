@@ -56,36 +56,23 @@ export function checkAssignees(state: EmulatorState, logins: string[]): string[]
   })
 }
 
-/** Label entries may be names or `{name}` objects. */
-export function labelNames(value: unknown): string[] {
+/** Entries that are either plain strings or objects carrying the string under `key`. */
+function stringsOrField(value: unknown, key: 'name' | 'login'): string[] {
   if (!Array.isArray(value)) return []
   return value.flatMap(item => {
     if (typeof item === 'string') return [item]
-    if (
-      typeof item === 'object' &&
-      item !== null &&
-      'name' in item &&
-      typeof item.name === 'string'
-    ) {
-      return [item.name]
-    }
-    return []
+    const field: unknown =
+      typeof item === 'object' && item !== null ? (item as Record<string, unknown>)[key] : undefined
+    return typeof field === 'string' ? [field] : []
   })
+}
+
+/** Label entries may be names or `{name}` objects. */
+export function labelNames(value: unknown): string[] {
+  return stringsOrField(value, 'name')
 }
 
 /** Assignee entries may be logins or `{login}` objects. */
 export function assigneeLogins(value: unknown): string[] {
-  if (!Array.isArray(value)) return []
-  return value.flatMap(item => {
-    if (typeof item === 'string') return [item]
-    if (
-      typeof item === 'object' &&
-      item !== null &&
-      'login' in item &&
-      typeof item.login === 'string'
-    ) {
-      return [item.login]
-    }
-    return []
-  })
+  return stringsOrField(value, 'login')
 }
