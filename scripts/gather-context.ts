@@ -1,7 +1,9 @@
 import { findPullRequest, pullRequestPayload } from './lib/github/find-pull-request.js'
+import { ownRun } from './lib/github/own-run.js'
 import { listRunJobs, readRun, type ApiRun } from './lib/github/read-run.js'
 import { extractFeature } from './lib/issue/extract-feature.js'
 import { failedJobsOf, type ApiJob } from './lib/issue/failed-jobs.js'
+import { splitAttempts } from './lib/issue/split-attempts.js'
 import type { RunContext } from './lib/issue/types.js'
 import { bestEffort, describeError, errorStatus } from './lib/step/errors.js'
 import { parseJobResults } from './lib/step/parse-job-results.js'
@@ -35,16 +37,18 @@ export async function run(
       const jobResults = parseJobResults(inputs.jobResults)
       if (jobResults.problem)
         core.warning(`log-bugs: ${jobResults.problem}; using the jobs API alone`)
-      const apiRun = await bestEffort<ApiRun>(
-        () => readRun(github, target),
-        error => {
-          core.warning(
-            `log-bugs: cannot read run ${runId} (${describeError(error)}); using the event context. ${permissionHint(error)}`
-          )
-          return {}
-        }
-      )
-      const jobs = await bestEffort<ApiJob[] | null>(
+      const apiRun =
+        ownRun(context, env, runId) ??
+        (await bestEffort<ApiRun>(
+          () => readRun(github, target),
+          error => {
+            core.warning(
+              `log-bugs: cannot read run ${runId} (${describeError(error)}); using the event context. ${permissionHint(error)}`
+            )
+            return {}
+          }
+        ))
+      const allJobs = await bestEffort<ApiJob[] | null>(
         () => listRunJobs(github, target),
         error => {
           core.warning(
@@ -53,6 +57,8 @@ export async function run(
           return null
         }
       )
+      const { latest, earlier } = splitAttempts(allJobs ?? [])
+      const jobs = allJobs === null ? null : latest
 
       const attempt = apiRun.run_attempt ?? (Number(env.GITHUB_RUN_ATTEMPT) || 1)
       const serverUrl = context.serverUrl || 'https://github.com'
@@ -91,6 +97,7 @@ export async function run(
         feature: extractFeature(branch),
         failedJobs,
         jobsSource: jobs === null ? 'job-results' : 'api',
+        earlierAttempts: earlier,
         jobResults: jobResults.results
       }
       writeState(dir, 'context', runContext)

@@ -237,7 +237,7 @@ describe('faults: the table of issue #4', () => {
 
   it.each([
     ['POST /repos/{owner}/{repo}/issues/{issue_number}/comments', 422],
-    ['GET /repos/{owner}/{repo}/actions/runs/{run_id}', 404],
+    ['GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs', 404],
     ['GET /repos/{owner}/{repo}/labels', 400]
   ])('a %s answering %i is not retried', async (route, status) => {
     await using gh = await startEmulator(scenario())

@@ -178,6 +178,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
       RUNNER_TEMP: runnerTemp,
       GITHUB_ACTION_PATH: ACTION_DIR,
       GITHUB_WORKSPACE: ROOT,
+      ...runnerEnv(options.context),
       ...options.env,
       ...env
     })
@@ -227,5 +228,15 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     summary: runs.map(r => r.core.summaryText).join(''),
     warnings: runs.flatMap(r => r.core.warnings()),
     failed: runs.find(r => r.core.failed !== null)?.core.failed ?? null
+  }
+}
+
+/** What the runner sets for every job of a run of the scenarios' CI workflow. */
+export function runnerEnv(context: Context): Record<string, string> {
+  const { owner, repo } = context.repo
+  return {
+    GITHUB_WORKFLOW_REF: `${owner}/${repo}/.github/workflows/ci.yml@${context.ref}`,
+    GITHUB_SERVER_URL: context.serverUrl,
+    GITHUB_API_URL: context.apiUrl
   }
 }

@@ -17,7 +17,7 @@ import type { StepName } from '../../scripts/lib/step/steps.js'
 import type { Context, StepDeps } from '../../scripts/lib/step/types.js'
 import * as tailLog from '../../scripts/tail-log.js'
 import type { Emulator } from '../../scripts/dev/emulator/index.js'
-import { readActionYaml } from '../../scripts/dev/run-action.js'
+import { readActionYaml, runnerEnv } from '../../scripts/dev/run-action.js'
 import { RecordingCore } from '../../scripts/dev/recording-core.js'
 
 /** The step modules in action.yml's order; a test checks the order matches the YAML. */
@@ -72,6 +72,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRun
   const env: Record<string, string | undefined> = {
     RUNNER_TEMP: options.runnerTemp ?? mkdtempSync(join(tmpdir(), 'log-bugs-pipeline-')),
     GITHUB_RUN_ATTEMPT: '1',
+    ...runnerEnv(options.context),
     [INPUTS_ENV]: JSON.stringify(options.inputs ?? {}),
     ...options.env
   }

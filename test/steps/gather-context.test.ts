@@ -28,6 +28,7 @@ async function gather(options: {
   payload?: Record<string, unknown>
   inputs?: Record<string, string>
   sha?: string
+  env?: Record<string, string>
 }) {
   const runs = options.runs ?? [
     ciRun({ id: 7001, pr: 12, passed: ['lint'], failed: [['test', tests]] })
@@ -46,7 +47,8 @@ async function gather(options: {
   })
   const env = {
     RUNNER_TEMP: mkdtempSync(join(tmpdir(), 'gather-')),
-    [INPUTS_ENV]: JSON.stringify(options.inputs ?? {})
+    [INPUTS_ENV]: JSON.stringify(options.inputs ?? {}),
+    ...options.env
   }
   await run({ github: octokitFor(gh), context, core }, env)
   expect(core.failed).toBeNull()
@@ -55,6 +57,57 @@ async function gather(options: {
 }
 
 describe('gather-context', () => {
+  it('reads its own run from the runner and the event, not GET …/runs/{id}', async () => {
+    const { state, routes } = await gather({
+      payload: pullRequestPayload(),
+      env: {
+        GITHUB_WORKFLOW_REF: `${OWNER}/${REPO}/.github/workflows/ci.yml@refs/pull/12/merge`,
+        GITHUB_RUN_ATTEMPT: '2'
+      }
+    })
+    expect(routes['GET /repos/{owner}/{repo}/actions/runs/{run_id}']).toBeUndefined()
+    expect(state.workflow.path).toBe('.github/workflows/ci.yml')
+    expect(state.attempt).toBe(2)
+    expect(state.branch).toBe('feature/7-login')
+    expect(state.sha).toBe(PR_SHA)
+    expect(state.runUrl).toBe(`https://github.com/${OWNER}/${REPO}/actions/runs/7001`)
+  })
+
+  it('asks for the run when run-id names another run than its own', async () => {
+    const runs = [
+      ciRun({ id: 7001, pr: 12, passed: ['lint'], failed: [['test', tests]] }),
+      ciRun({ id: 7002, pr: 12, branch: 'feature/8-other', passed: ['lint'], failed: [] })
+    ]
+    const { state, routes } = await gather({
+      runs: [runs[1]!, runs[0]!],
+      inputs: { 'run-id': '7001' },
+      env: { GITHUB_WORKFLOW_REF: `${OWNER}/${REPO}/.github/workflows/ci.yml@refs/heads/x` }
+    })
+    expect(routes['GET /repos/{owner}/{repo}/actions/runs/{run_id}']).toBe(1)
+    expect(state.failedJobs.map(j => j.name)).toEqual(['test'])
+  })
+
+  it('lists every attempt once and keeps the earlier attempts apart', async () => {
+    const rerun = ciRun({
+      id: 7001,
+      attempt: 2,
+      pr: 12,
+      passed: ['lint'],
+      failed: [['test', tests]]
+    })
+    const first = ciRun({ id: 7001, pr: 12, passed: ['lint', 'test'], failed: [] })
+    rerun.jobs = [
+      ...first.jobs.map(job => ({ ...job, id: job.id + 50, run_attempt: 1 })),
+      ...rerun.jobs.map(job => ({ ...job, run_attempt: 2 }))
+    ]
+    const { state, routes } = await gather({ runs: [rerun] })
+    expect(routes['GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs']).toBe(1)
+    expect(state.failedJobs.map(j => j.name)).toEqual(['test'])
+    expect(state.earlierAttempts).toEqual(
+      expect.arrayContaining([{ job: 'test', attempt: 1, conclusion: 'success' }])
+    )
+  })
+
   it('takes the PR from the pull_request event, with fork detection', async () => {
     const { state } = await gather({ payload: pullRequestPayload({ headRepo: 'stranger/webapp' }) })
     expect(state.pr).toEqual({

@@ -1,7 +1,9 @@
 import { findPullRequest, pullRequestPayload } from './lib/github/find-pull-request.js';
+import { ownRun } from './lib/github/own-run.js';
 import { listRunJobs, readRun } from './lib/github/read-run.js';
 import { extractFeature } from './lib/issue/extract-feature.js';
 import { failedJobsOf } from './lib/issue/failed-jobs.js';
+import { splitAttempts } from './lib/issue/split-attempts.js';
 import { bestEffort, describeError, errorStatus } from './lib/step/errors.js';
 import { parseJobResults } from './lib/step/parse-job-results.js';
 import { runStep } from './lib/step/run-step.js';
@@ -20,14 +22,17 @@ export async function run(deps, env = process.env) {
         const jobResults = parseJobResults(inputs.jobResults);
         if (jobResults.problem)
             core.warning(`log-bugs: ${jobResults.problem}; using the jobs API alone`);
-        const apiRun = await bestEffort(() => readRun(github, target), error => {
-            core.warning(`log-bugs: cannot read run ${runId} (${describeError(error)}); using the event context. ${permissionHint(error)}`);
-            return {};
-        });
-        const jobs = await bestEffort(() => listRunJobs(github, target), error => {
+        const apiRun = ownRun(context, env, runId) ??
+            (await bestEffort(() => readRun(github, target), error => {
+                core.warning(`log-bugs: cannot read run ${runId} (${describeError(error)}); using the event context. ${permissionHint(error)}`);
+                return {};
+            }));
+        const allJobs = await bestEffort(() => listRunJobs(github, target), error => {
             core.warning(`log-bugs: cannot list the jobs of run ${runId} (${describeError(error)}); using job-results. ${permissionHint(error)}`);
             return null;
         });
+        const { latest, earlier } = splitAttempts(allJobs ?? []);
+        const jobs = allJobs === null ? null : latest;
         const attempt = apiRun.run_attempt ?? (Number(env.GITHUB_RUN_ATTEMPT) || 1);
         const serverUrl = context.serverUrl || 'https://github.com';
         const runUrl = apiRun.html_url ?? `${serverUrl}/${owner}/${repo}/actions/runs/${runId}`;
@@ -58,6 +63,7 @@ export async function run(deps, env = process.env) {
             feature: extractFeature(branch),
             failedJobs,
             jobsSource: jobs === null ? 'job-results' : 'api',
+            earlierAttempts: earlier,
             jobResults: jobResults.results
         };
         writeState(dir, 'context', runContext);

@@ -24,13 +24,13 @@ export async function readRun(github: GitHub, target: RunTarget): Promise<ApiRun
   return data
 }
 
-/** The jobs of the run's latest attempt (every page). */
+/** The jobs of every attempt of the run (every page): one request tells re-runs apart too. */
 export async function listRunJobs(github: GitHub, target: RunTarget): Promise<ApiJob[]> {
   return github.paginate<ApiJob>('GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs', {
     owner: target.owner,
     repo: target.repo,
     run_id: target.runId,
-    filter: 'latest',
+    filter: 'all',
     per_page: 100
   })
 }

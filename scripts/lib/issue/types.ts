@@ -48,6 +48,15 @@ export interface RunContext {
   jobsSource: 'api' | 'job-results'
   /** upstream job results as given by the caller (`toJSON(needs)`), normalised */
   jobResults: Record<string, string>
+  /** the results of earlier attempts of this run's jobs (re-runs), oldest first */
+  earlierAttempts: EarlierAttempt[]
+}
+
+/** A job's result in an attempt before the newest one. */
+export interface EarlierAttempt {
+  job: string
+  attempt: number
+  conclusion: string | null
 }
 
 /** tail-log's result for one failed job. */

@@ -19,7 +19,8 @@ const context: RunContext = {
   feature: { id: '', name: '' },
   failedJobs: [],
   jobsSource: 'api',
-  jobResults: {}
+  jobResults: {},
+  earlierAttempts: []
 }
 
 const job = (id: number, name: string, step = 'Run npm test'): FailedJob => ({
