@@ -1,7 +1,9 @@
 /**
- * Benchmarks the log analysis on big generated logs and prints the corpus figures.
+ * Benchmarks the log analysis on big generated logs and prints the corpus figures, then the
+ * API requests and wall time of action.yml per scenario.
  *
  *   npm run bench [-- --size 1GiB] [--runs 2] [--chunk 256KiB] [--no-corpus] [--outside DIR]
+ *   npm run bench -- --requests [--latency 80] [--request-runs 3] [--json]
  *
  * For each size of 10 MiB, 100 MiB, … up to --size it writes a realistic Actions log to a
  * temp file (streaming), analyses it with fs.createReadStream in a child `node` process that
@@ -9,6 +11,11 @@
  * alone, without tsx), times `grep -c -E 'error|fail'` on the same file, and prints
  * throughput, the ratio to grep and peak RSS. Temp files are deleted afterwards. Timings are
  * the best of --runs runs; nothing here fails on timing.
+ *
+ * The request figures run action.yml with runAction against the emulator for each scenario
+ * (scripts/dev/request-figures.ts): requests per route once, then wall time with the emulator
+ * answering at once and after --latency ms, median of --request-runs runs; and the same for five
+ * empty github-script steps, the yardstick issue 10 sets (PR at 80 ms ≤ 3 × five empty steps).
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises'
@@ -25,17 +32,26 @@ import {
   formatBaselineFigures,
   formatOutsideFigures
 } from '../dev/outside-figures.js'
+import { computeRequestFigures, formatRequestFigures } from '../dev/request-figures.js'
 import { BIG_LOG_KEY_LINE, parseSize, writeBigLog } from './make-big-log.js'
 
 const USAGE = `usage: npm run bench [-- --size 1GiB] [--runs 2] [--chunk 256KiB] [--no-corpus]
+       npm run bench -- --requests [--latency 80] [--request-runs 3] [--json]
 
   --size <size>   largest log (default 1GiB); 10MiB and 100MiB steps below it are measured too
   --runs <n>      runs per measurement, best kept (default 2)
   --chunk <size>  fs.createReadStream highWaterMark (default 256KiB; bigger chunks leave more
                   dead buffers for the GC, so a higher peak RSS)
   --no-corpus     skip the corpus figures
-  --outside <dir> also measure a labelled corpus kept elsewhere (manifest.json with failureLines)`
+  --outside <dir> also measure a labelled corpus kept elsewhere (manifest.json with failureLines)
+  --no-requests   skip the request figures
+  --requests      print only the request figures: API requests per scenario and route, wall time
+  --latency <ms>  the emulator's delay per response for the second wall time (default 80)
+  --request-runs <n>
+                  timed runs per scenario and latency, median kept (default 3)
+  --json          print only the request figures, as JSON`
 
+const REQUESTS_HEADING = 'requests (actions/log-bugs/action.yml against the emulator)'
 const LIB = join(import.meta.dirname, '../lib')
 const MiB = 1024 * 1024
 
@@ -140,11 +156,32 @@ async function main(): Promise<void> {
       chunk: { type: 'string', default: '256KiB' },
       'no-corpus': { type: 'boolean' },
       outside: { type: 'string' },
+      'no-requests': { type: 'boolean' },
+      requests: { type: 'boolean' },
+      latency: { type: 'string', default: '80' },
+      'request-runs': { type: 'string', default: '3' },
+      json: { type: 'boolean' },
       help: { type: 'boolean' }
     }
   })
   if (values.help) {
     console.log(USAGE)
+    return
+  }
+  const latency = Number(values.latency)
+  if (!Number.isFinite(latency) || latency < 0)
+    throw new Error(`--latency: expected milliseconds, got ${values.latency}`)
+  const requestFigures = () =>
+    computeRequestFigures({
+      runs: Math.max(1, Number(values['request-runs']) || 1),
+      latenciesMs: [...new Set([0, latency])]
+    })
+  if (values.json) {
+    console.log(JSON.stringify(await requestFigures(), null, 2))
+    return
+  }
+  if (values.requests) {
+    console.log(`${REQUESTS_HEADING}\n${formatRequestFigures(await requestFigures())}`)
     return
   }
   const max = parseSize(values.size)
@@ -210,6 +247,8 @@ async function main(): Promise<void> {
         console.log(`\noutside logs (${values.outside})\n${formatOutsideFigures(results)}`)
       }
     }
+    if (!values['no-requests'])
+      console.log(`\n${REQUESTS_HEADING}\n${formatRequestFigures(await requestFigures())}`)
   } finally {
     await rm(dir, { recursive: true, force: true })
   }

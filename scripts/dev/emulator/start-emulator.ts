@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { setTimeout as realTimer } from 'node:timers/promises'
 import { createManualClock, type Clock } from './clock.js'
 import type { EmulatorEnv } from './emulator-env.js'
 import { createFaultQueue, type FaultInjector } from './faults.js'
@@ -35,6 +36,13 @@ export interface Emulator extends AsyncDisposable {
 export interface EmulatorOptions {
   /** Default: a manual clock at 2026-11-26T10:00:00Z. */
   clock?: Clock
+  /**
+   * Real milliseconds every response waits, API and signed log downloads alike (default 0): a
+   * network's round trip, for `npm run bench` only. Tests leave it at 0; they never sleep.
+   */
+  latencyMs?: number
+  /** How the latency is waited out; default a real timer. A test passes one that only counts. */
+  wait?: (ms: number) => Promise<unknown>
 }
 
 /** Starts a GitHub REST API emulator on 127.0.0.1 (random ports) seeded from `scenario`. */
@@ -64,8 +72,20 @@ export async function startEmulator(
     }
   }
 
-  const api = await listen((req, res) => handleApiRequest(env, req, res))
-  const logs = await listen((req, res) => handleLogRequest(env, req, res))
+  const latencyMs = options.latencyMs ?? 0
+  if (!Number.isFinite(latencyMs) || latencyMs < 0)
+    throw new RangeError(`latencyMs must be 0 or more, not ${latencyMs}`)
+  const wait = options.wait ?? realTimer
+  // Waiting before the handler rather than after it looks the same to a client: the response
+  // comes one latency later either way.
+  const delayed =
+    (handler: Handler): Handler =>
+    async (req, res) => {
+      if (latencyMs > 0) await wait(latencyMs)
+      await handler(req, res)
+    }
+  const api = await listen(delayed((req, res) => handleApiRequest(env, req, res)))
+  const logs = await listen(delayed((req, res) => handleLogRequest(env, req, res)))
   env.apiUrl = api.url
   env.logsUrl = logs.url
 
