@@ -1,24 +1,28 @@
-import { checkAssignee, type Assignment } from './lib/github/check-assignee.js'
 import { closeIssue } from './lib/github/close-issue.js'
-import { ensureLabels } from './lib/github/ensure-labels.js'
-import { fileIssue } from './lib/github/file-issue.js'
-import { recordOccurrence } from './lib/github/record-occurrence.js'
+import { createIssue, settleTwins, type CreatedIssue } from './lib/github/file-issue.js'
+import { postNote } from './lib/github/post-note.js'
+import { updateTrackedIssue, type IssueChange } from './lib/github/update-tracked-issue.js'
 import { issueOutputs } from './lib/issue/action-outputs.js'
+import { assigneeFor } from './lib/issue/assignee-for.js'
 import { renderIssueBody, renderOverflow } from './lib/issue/issue-body.js'
 import { buildIssueTitle } from './lib/issue/issue-title.js'
 import { categoryLabel, dedupLabel } from './lib/issue/labels.js'
-import { newMetadata } from './lib/issue/metadata.js'
-import type { FailureRef, IssueRef, Outcome } from './lib/issue/outcome.js'
+import { addRun, hasRun, isTrunkRun, newMetadata, runKeyOf } from './lib/issue/metadata.js'
+import { notes, type Note } from './lib/issue/notes.js'
+import type { FailureRef, IssueRef, IssueStep, Outcome } from './lib/issue/outcome.js'
 import { planIssues, type PlanStep } from './lib/issue/plan-issues.js'
-import { renderOccurrence } from './lib/issue/render-occurrence.js'
 import { renderSummary } from './lib/issue/render-summary.js'
-import type { Failure, TrackedIssue } from './lib/issue/types.js'
-import { escapeInline } from './lib/markdown/escape-markdown.js'
-import { link } from './lib/markdown/link.js'
-import { CannotFileError } from './lib/step/errors.js'
+import type {
+  Failure,
+  FailureClass,
+  IssueMetadata,
+  Lifecycle,
+  TrackedIssue
+} from './lib/issue/types.js'
+import { bestEffort, CannotFileError, errorMessage } from './lib/step/errors.js'
 import { loadTemplate } from './lib/step/load-template.js'
 import { runStep, type StepScope } from './lib/step/run-step.js'
-import { readState, writeState } from './lib/step/state.js'
+import { readState, readStateOr, writeState } from './lib/step/state.js'
 import type { StepDeps } from './lib/step/types.js'
 import { writeSummary } from './lib/step/write-summary.js'
 
@@ -29,12 +33,12 @@ export interface CreateIssueResult {
 }
 
 /**
- * Carries out the plan (plan-issues.ts): files one issue per new failure, records a known
- * failure on its open issue (one comment per run and attempt, never two), lists failures over
- * `max-issues` in the last issue filed, and closes the issues of a branch that went green.
- * Cannot file → fails the step with one line naming the cause and the fix, after putting the
- * would-be issue in the job summary. Writes `outcomes.json`; sets the issue outputs, also when
- * it fails part-way.
+ * Carries out the plan (plan-issues.ts): files one issue per new failure (then one list
+ * settles racers), records a known failure in its issue's body (a comment only when a
+ * watcher should act: notes.ts), reopens an issue closed lately, moves the branch's issues
+ * through the lifecycle, and closes them when the default branch is green. Cannot file → fails
+ * the step with one line naming the cause and the fix, after putting the would-be issue in the
+ * job summary. Writes `outcomes.json`; sets the outputs, also when it fails part-way.
  */
 export async function run(
   deps: StepDeps,
@@ -47,25 +51,20 @@ export async function run(
       context,
       failures: readState(dir, 'failures'),
       tracked: readState(dir, 'tracked'),
+      closed: readStateOr(dir, 'closed', {}),
       maxIssues: inputs.maxIssues,
-      closeOnSuccess: inputs.closeOnSuccess
+      closeOnSuccess: inputs.closeOnSuccess,
+      fileAllowed: inputs.fileAllowedFailures,
+      reopenDays: inputs.reopenDays,
+      flakyLabel: inputs.flakyLabel,
+      now: scope.now().toISOString()
     })
-    const { carryOut, describe } = await prepare(scope, plan, env.GITHUB_WORKSPACE)
     const outcomes: Outcome[] = []
     try {
-      for (const step of plan) {
-        try {
-          outcomes.push(...(await carryOut(step)))
-        } catch (error) {
-          if (error instanceof CannotFileError && step.kind === 'file') {
-            const failure = describe(step.failure)
-            outcomes.push({ kind: 'refused', failure, draft: error.wouldBe, error: error.message })
-          }
-          throw error
-        }
-      }
+      outcomes.push(...(await carryOut(scope, plan, env.GITHUB_WORKSPACE)))
     } catch (error) {
       if (error instanceof CannotFileError) {
+        outcomes.push(...error.done)
         // leave the would-be issue where a maintainer can see it, then fail with one line
         await writeSummary(core, renderSummary(context, outcomes, [error.message]))
       }
@@ -83,155 +82,415 @@ export async function run(
   })
 }
 
-/**
- * What every step of the plan needs, fetched once and only when something is filed (labels,
- * the assignee check), and the function that carries out one step.
- */
-async function prepare(
+/** A last read of an issue this run changed, after every other write of the run. */
+type Check = () => Promise<unknown>
+
+/** Files first (so a refusal fails fast), then the other steps, one issue at a time. */
+async function carryOut(
   scope: StepScope,
   plan: PlanStep[],
   workspace: string | undefined
-): Promise<{
-  carryOut: (step: PlanStep) => Promise<Outcome[]>
-  describe: (failure: Failure) => FailureRef
-}> {
-  const { github, core, inputs, dir } = scope
-  const context = readState(dir, 'context')
-  const { botLogin } = readState(dir, 'identity')
-  const now = scope.now().toISOString()
-  const target = { owner: context.owner, repo: context.repo }
-  const toFile = plan.filter(step => step.kind === 'file').map(step => step.failure)
-  const template = toFile.length > 0 ? loadTemplate('issue', inputs.issueTemplate, workspace) : ''
-  const occurrence = plan.some(step => step.kind === 'record') ? loadTemplate('occurrence') : ''
+): Promise<Outcome[]> {
+  const filing = plan.filter(step => step.kind === 'file')
+  const checks: Check[] = []
+  const filed = filing.length > 0 ? await fileAll(scope, filing, workspace, checks) : []
+  // One write at a time: GitHub asks integrations not to send mutating requests concurrently
+  // (it answers with secondary rate limits), and issue numbers then follow the plan's order.
+  const rest: Outcome[] = []
+  for (const step of plan)
+    if (step.kind !== 'file') rest.push(await carryOutOne(scope, step, checks))
+  // A racer that read an issue before our write and wrote after our read-back dropped our
+  // record; by now its write has landed, so one more read tells, and writes it again if so.
+  for (const check of checks) await bestEffort(check, () => undefined)
+  const order = (outcome: Outcome) => (outcome.kind === 'filed' ? 0 : 1)
+  return [...filed, ...rest].sort((a, b) => order(a) - order(b))
+}
 
-  let labels: string[] = []
-  let assignment: Assignment = { assignee: null, note: '' }
-  if (toFile.length > 0) {
-    const wanted = [
-      ...inputs.labels,
-      ...new Set(toFile.map(f => categoryLabel(f.category)).filter(label => label !== null))
-    ]
-    labels = inputs.dryRun ? wanted : await ensureLabels(github, target, wanted, core)
-    if (inputs.assignAuthor)
-      assignment = await checkAssignee(github, target, context.pr?.author ?? null)
-  }
-  const tracking = {
-    label: labels.includes(dedupLabel(inputs.labels) ?? '') ? dedupLabel(inputs.labels) : null,
-    botLogin
-  }
-  const refOf = (failure: Failure): FailureRef => ({
+function refOf(scope: StepScope, failure: Failure, klass: FailureClass): FailureRef {
+  const context = readState(scope.dir, 'context')
+  return {
     fingerprint: failure.fingerprint,
     title: buildIssueTitle(
       context.branch,
       failure.primary.job.name,
       failure.primary.log.analysis?.keyLines[0] ?? null
     ),
-    jobs: failure.jobs.map(job => job.name)
-  })
-  const issueRef = (issue: TrackedIssue): IssueRef => ({
-    number: issue.number,
-    url: issue.url,
-    title: issue.title
+    jobs: failure.jobs.map(job => job.name),
+    class: klass
+  }
+}
+
+const issueRef = (issue: TrackedIssue | CreatedIssue): IssueRef =>
+  'html_url' in issue
+    ? { number: issue.number, url: issue.html_url, title: issue.title }
+    : { number: issue.number, url: issue.url, title: issue.title }
+
+/** The labels an issue should carry: the lifecycle label of its step (or none), and flaky. */
+function lifecycleLabels(
+  scope: StepScope,
+  current: string[],
+  step: { lifecycle: Lifecycle | null; flaky: boolean }
+): string[] {
+  const { fixPendingLabel, pendingMergeLabel, flakyLabel } = scope.inputs
+  const lower = (l: string) => l.toLowerCase()
+  const drop = new Set([fixPendingLabel, pendingMergeLabel].map(lower))
+  const kept = current.filter(label => !drop.has(lower(label)))
+  const add = [
+    step.lifecycle === 'fix-pending' ? fixPendingLabel : null,
+    step.lifecycle === 'pending-merge' ? pendingMergeLabel : null,
+    step.flaky ? flakyLabel : null
+  ].filter((label): label is string => label !== null)
+  return [...kept, ...add.filter(label => !kept.some(k => lower(k) === lower(label)))]
+}
+
+/** Files every new failure's issue, then settles racers with one list for all of them. */
+async function fileAll(
+  scope: StepScope,
+  steps: Extract<PlanStep, { kind: 'file' }>[],
+  workspace: string | undefined,
+  checks: Check[]
+): Promise<Outcome[]> {
+  const { github, core, inputs, dir } = scope
+  const context = readState(dir, 'context')
+  const { botLogin } = readState(dir, 'identity')
+  const now = scope.now().toISOString()
+  const template = loadTemplate('issue', inputs.issueTemplate, workspace)
+  const target = { owner: context.owner, repo: context.repo }
+
+  const drafts = steps.map(step => {
+    const { failure } = step
+    const ref = refOf(scope, failure, step.class)
+    const category = categoryLabel(failure.category)
+    // Only a new failure is the PR author's to fix: not the trunk's, a flaky or an allowed one.
+    const assignment =
+      inputs.assignAuthor && step.class === 'new'
+        ? assigneeFor(context.pr?.author ?? null)
+        : { assignee: null, note: '' }
+    const extra = [
+      step.seenBefore
+        ? `_Seen before in #${step.seenBefore.number}, closed ${(step.seenBefore.closedAt ?? '').slice(0, 10)}._\n`
+        : '',
+      renderOverflow(step.overflow, inputs.maxIssues)
+    ].join('')
+    const unknown = new Set<string>()
+    const metadata = newMetadata(context, failure.fingerprint, now, {
+      class: step.class,
+      writer: botLogin
+    })
+    const render = (note: string) =>
+      renderIssueBody(
+        template,
+        { context, failure, metadata, issueNumber: null, assignment: note, extra },
+        unknown
+      )
+    const body = render(assignment.note)
+    if (unknown.size > 0)
+      core.warning(`log-bugs: the issue template uses unknown names: ${[...unknown].join(', ')}`)
+    const labels = [
+      ...inputs.labels,
+      ...(category ? [category] : []),
+      ...(step.class === 'flaky' ? [inputs.flakyLabel] : [])
+    ]
+    return { step, ref, assignment, render, body, labels }
   })
 
-  const record = async (failure: Failure, issue: TrackedIssue): Promise<Outcome> => {
-    const comment = renderOccurrence(occurrence || loadTemplate('occurrence'), context, failure)
-    if (inputs.dryRun) {
-      core.info(
-        `log-bugs: dry-run: would record run ${context.runId} on #${issue.number}\n${comment}`
-      )
-      const seen = (issue.metadata?.attemptCount ?? 1) + 1
-      const draft = { title: issue.title, body: comment }
+  if (inputs.dryRun) {
+    return drafts.map(draft => {
+      core.info(`log-bugs: dry-run: would file "${draft.ref.title}"\n${draft.body}`)
       return {
         kind: 'dry-run',
-        action: 'record',
-        failure: refOf(failure),
-        issue: issueRef(issue),
-        seen,
-        draft
+        action: 'file',
+        failure: draft.ref,
+        issue: null,
+        seen: 1,
+        draft: { title: draft.ref.title, body: draft.body }
       }
-    }
-    const seen = await recordOccurrence(github, core, context, issue, comment, {
-      fingerprint: failure.fingerprint,
-      botLogin,
-      now
     })
-    return { kind: 'recorded', failure: refOf(failure), issue: issueRef(issue), seen }
   }
 
-  const carryOut = async (step: PlanStep): Promise<Outcome[]> => {
-    switch (step.kind) {
-      case 'record':
-        return [await record(step.failure, step.issue)]
+  const created: PromiseSettledResult<CreatedIssue>[] = []
+  for (const draft of drafts) {
+    const filing = createIssue(github, core, context, {
+      title: draft.ref.title,
+      render: draft.render,
+      labels: draft.labels,
+      assignee: draft.assignment.assignee,
+      note: draft.assignment.note
+    })
+    created.push(
+      await filing.then(
+        value => ({ status: 'fulfilled', value }) as const,
+        (reason: unknown) => ({ status: 'rejected', reason }) as const
+      )
+    )
+    // a refusal (no permission) is the same for the next issue: stop at the first
+    if (created.at(-1)?.status === 'rejected') break
+  }
+  const done: Outcome[] = []
+  const made: { draft: (typeof drafts)[number]; issue: CreatedIssue }[] = []
+  let refusal: CannotFileError | null = null
+  created.forEach((result, i) => {
+    const draft = drafts[i] as (typeof drafts)[number]
+    if (result.status === 'fulfilled') {
+      made.push({ draft, issue: result.value })
+      core.info(`log-bugs: filed #${result.value.number} ${result.value.html_url}`)
+    } else if (result.reason instanceof CannotFileError) {
+      refusal ??= result.reason
+      done.push({
+        kind: 'refused',
+        failure: draft.ref,
+        draft: result.reason.wouldBe ?? { title: draft.ref.title, body: draft.body },
+        error: result.reason.message
+      })
+    } else {
+      throw result.reason
+    }
+  })
 
-      case 'close': {
-        const note = `Resolved: ${escapeInline(context.branch)} passed in ${link(`run ${context.runId}`, context.runUrl)} (attempt ${context.attempt}). log-bugs closes this issue; it files a new one if the failure comes back.`
-        const seen = step.issue.metadata?.attemptCount ?? 1
-        if (inputs.dryRun) {
-          core.info(
-            `log-bugs: dry-run: would close #${step.issue.number} (${context.branch} is green)`
-          )
-          const failure = { fingerprint: step.fingerprint, title: step.issue.title, jobs: [] }
-          const draft = { title: step.issue.title, body: note }
-          return [
-            { kind: 'dry-run', action: 'close', failure, issue: issueRef(step.issue), seen, draft }
-          ]
-        }
-        await closeIssue(github, { ...target, issue: step.issue.number }, note, 'completed')
-        core.info(`log-bugs: closed #${step.issue.number}: ${context.branch} is green`)
-        return [
-          { kind: 'resolved', issue: issueRef(step.issue), fingerprint: step.fingerprint, seen }
-        ]
+  // Racers (matrix legs reporting apart, concurrent runs) may have filed the same failures.
+  const label = dedupLabel(inputs.labels)
+  const twins = await settleTwins(
+    github,
+    core,
+    target,
+    made.map(({ draft, issue }) => ({ fingerprint: draft.step.failure.fingerprint, issue })),
+    { label, botLogin }
+  )
+  for (const { draft, issue } of made) {
+    const older = twins.get(issue.number)
+    if (older) {
+      done.push(await recordOn(scope, draft.step.failure, draft.step.class, older, false, checks))
+    } else {
+      done.push({ kind: 'filed', failure: draft.ref, issue: issueRef(issue) })
+    }
+    for (const extra of draft.step.overflow)
+      done.push({
+        kind: 'listed',
+        failure: refOf(scope, extra, 'new'),
+        issue: older ? issueRef(older) : issueRef(issue)
+      })
+  }
+  if (refusal) throw (refusal as CannotFileError).withDone(done)
+  return done
+}
+
+async function carryOutOne(scope: StepScope, step: PlanStep, checks: Check[]): Promise<Outcome> {
+  switch (step.kind) {
+    case 'file':
+      throw new TypeError('files are carried out together')
+    case 'record':
+      return recordOn(scope, step.failure, step.class, step.issue, false, checks)
+    case 'reopen':
+      return recordOn(scope, step.failure, step.class, step.issue, true, checks)
+    case 'skip':
+      scope.core.info(
+        `log-bugs: ${step.failure.fingerprint} not filed: ${step.class === 'allowed' ? 'its job may fail (continue-on-error)' : `#${step.issue?.number} was closed as not planned`}`
+      )
+      return {
+        kind: 'skipped',
+        failure: refOf(scope, step.failure, step.class),
+        issue: step.issue ? issueRef(step.issue) : null
       }
+    case 'mark':
+      return markIssue(scope, step.fingerprint, step.issue, step.lifecycle, checks)
+    case 'flake':
+      return markIssue(scope, step.fingerprint, step.issue, 'flaky', checks)
+    case 'close':
+      return closeResolved(scope, step.fingerprint, step.issue)
+  }
+}
 
-      case 'file': {
-        const { failure, overflow } = step
-        const ref = refOf(failure)
-        const category = categoryLabel(failure.category)
-        const extra = renderOverflow(overflow, inputs.maxIssues)
-        const unknown = new Set<string>()
-        const metadata = newMetadata(context, failure.fingerprint, now)
-        const render = (issueNumber: number | null, note: string) =>
-          renderIssueBody(
-            template,
-            { context, failure, metadata, issueNumber, assignment: note, extra },
-            unknown
-          )
-        const draftBody = render(null, assignment.note)
-        if (unknown.size > 0)
-          core.warning(
-            `log-bugs: the issue template uses unknown names: ${[...unknown].join(', ')}`
-          )
-        if (inputs.dryRun) {
-          core.info(`log-bugs: dry-run: would file "${ref.title}"\n${draftBody}`)
-          const draft = { title: ref.title, body: draftBody }
-          return [{ kind: 'dry-run', action: 'file', failure: ref, issue: null, seen: 1, draft }]
-        }
-        const filed = await fileIssue(
-          github,
-          core,
-          context,
-          {
-            fingerprint: failure.fingerprint,
-            title: ref.title,
-            render,
-            // the configured labels plus this failure's own category, of those that exist
-            labels: labels.filter(l => inputs.labels.includes(l) || l === category),
-            assignee: assignment.assignee,
-            note: assignment.note
-          },
-          tracking
+/** Posts the notes a change calls for; a note that fails is a warning, the body has the record. */
+async function postNotes(scope: StepScope, issue: TrackedIssue, due: Note[]): Promise<void> {
+  const context = readState(scope.dir, 'context')
+  const { botLogin } = readState(scope.dir, 'identity')
+  for (const note of due) {
+    await bestEffort(
+      () =>
+        postNote(
+          scope.github,
+          { owner: context.owner, repo: context.repo, issue: issue.number, botLogin },
+          note.key,
+          note.text
+        ),
+      error =>
+        scope.core.warning(
+          `log-bugs: could not comment on #${issue.number}: ${errorMessage(error)}`
         )
-        const first: Outcome = filed.duplicateOf
-          ? await record(failure, filed.duplicateOf)
-          : { kind: 'filed', failure: ref, issue: filed.issue }
-        const home = filed.duplicateOf ? issueRef(filed.duplicateOf) : filed.issue
-        return [
-          first,
-          ...overflow.map(o => ({ kind: 'listed', failure: refOf(o), issue: home }) as const)
-        ]
-      }
+    )
+  }
+}
+
+/** Records this run in a known failure's issue body; reopens it when asked. */
+async function recordOn(
+  scope: StepScope,
+  failure: Failure,
+  klass: FailureClass,
+  issue: TrackedIssue,
+  reopen: boolean,
+  checks: Check[]
+): Promise<Outcome> {
+  const { github, core, inputs, dir } = scope
+  const context = readState(dir, 'context')
+  const now = scope.now().toISOString()
+  const run = runKeyOf(context, now)
+  const ref = refOf(scope, failure, klass)
+  const before = issue.metadata
+  const due = before
+    ? notes.onRecord(context, before, klass, { now, periodMs: inputs.commentPeriodMs, reopen })
+    : []
+  const flakedNow = klass === 'flaky' && (before?.flakes ?? 0) === 0
+  const change: IssueChange = {
+    apply: meta => ({
+      ...addRun(meta, run, now),
+      trunk: Boolean(meta.trunk || isTrunkRun(context)),
+      class: klass,
+      lifecycle: null,
+      flakes: (meta.flakes ?? 0) + (flakedNow && !hasRun(meta, run) ? 1 : 0),
+      ...(due.length > 0 ? { notifiedAt: now } : {})
+    }),
+    holds: meta => hasRun(meta, run) && !meta.lifecycle,
+    labels: current =>
+      lifecycleLabels(scope, current, {
+        lifecycle: null,
+        flaky:
+          klass === 'flaky' ||
+          current.some(l => l.toLowerCase() === inputs.flakyLabel.toLowerCase())
+      }),
+    reopen
+  }
+  if (inputs.dryRun) {
+    core.info(`log-bugs: dry-run: would record run ${context.runId} on #${issue.number}`)
+    const seen = (before?.attemptCount ?? 1) + 1
+    return {
+      kind: 'dry-run',
+      action: 'record',
+      failure: ref,
+      issue: issueRef(issue),
+      seen,
+      draft: { title: issue.title, body: due.map(n => n.text).join('\n\n') }
     }
   }
-  return { carryOut, describe: refOf }
+  const target = { serverUrl: context.serverUrl, owner: context.owner, repo: context.repo }
+  const update = (fresh: boolean) =>
+    updateTrackedIssue(github, target, issue, change, scope.sleep, { fresh })
+  checks.push(() => update(true))
+  const meta = await bestEffort(
+    () => update(false),
+    error => {
+      core.warning(
+        `log-bugs: could not record run ${context.runId} on #${issue.number}: ${errorMessage(error)}`
+      )
+      return before
+    }
+  )
+  await postNotes(scope, issue, due)
+  const seen = meta?.attemptCount ?? (before?.attemptCount ?? 0) + 1
+  core.info(
+    `log-bugs: ${reopen ? 'reopened' : 'recorded run on'} #${issue.number} (${klass}, seen ${seen} times)`
+  )
+  return {
+    kind: 'recorded',
+    failure: ref,
+    issue: issueRef(issue),
+    seen,
+    ...(reopen ? { reopened: true } : {})
+  }
+}
+
+/** Moves a branch's issue on: fix-pending, pending-merge, or flaky (a flake counted). */
+async function markIssue(
+  scope: StepScope,
+  fingerprint: string,
+  issue: TrackedIssue,
+  step: Lifecycle | 'flaky',
+  checks: Check[]
+): Promise<Outcome> {
+  const { github, core, inputs, dir } = scope
+  const context = readState(dir, 'context')
+  const now = scope.now().toISOString()
+  const flake = `${context.runId}-${context.attempt}`
+  const before = issue.metadata as IssueMetadata
+  const due = notes.onMark(context, before, step)
+  const seen = before.attemptCount
+  if (inputs.dryRun) {
+    core.info(`log-bugs: dry-run: would mark #${issue.number} ${step}`)
+    return {
+      kind: 'dry-run',
+      action: 'mark',
+      failure: {
+        fingerprint,
+        title: issue.title,
+        jobs: [],
+        class: step === 'flaky' ? 'flaky' : 'known'
+      },
+      issue: issueRef(issue),
+      seen,
+      draft: { title: issue.title, body: due.map(n => n.text).join('\n\n') }
+    }
+  }
+  const change: IssueChange =
+    step === 'flaky'
+      ? {
+          apply: meta => ({
+            ...meta,
+            flakes: (meta.flakes ?? 0) + 1,
+            lastFlake: flake,
+            class: 'flaky',
+            lifecycle: null,
+            ...(due.length > 0 ? { notifiedAt: now } : {})
+          }),
+          holds: meta => meta.lastFlake === flake,
+          labels: current => lifecycleLabels(scope, current, { lifecycle: null, flaky: true })
+        }
+      : {
+          apply: meta => ({ ...meta, lifecycle: step, notifiedAt: now }),
+          holds: meta => meta.lifecycle === step,
+          labels: current =>
+            lifecycleLabels(scope, current, {
+              lifecycle: step,
+              flaky: current.some(l => l.toLowerCase() === inputs.flakyLabel.toLowerCase())
+            })
+        }
+  const target = { serverUrl: context.serverUrl, owner: context.owner, repo: context.repo }
+  const update = (fresh: boolean) =>
+    updateTrackedIssue(github, target, issue, change, scope.sleep, { fresh })
+  checks.push(() => update(true))
+  const meta = await bestEffort(
+    () => update(false),
+    error => {
+      core.warning(`log-bugs: could not mark #${issue.number} ${step}: ${errorMessage(error)}`)
+      return null
+    }
+  )
+  if (meta) await postNotes(scope, issue, due)
+  core.info(`log-bugs: #${issue.number} is ${step}`)
+  const issueStep: IssueStep = step
+  return { kind: 'marked', issue: issueRef(issue), fingerprint, step: issueStep, seen }
+}
+
+/** The default branch passed: the issue is resolved, closed as completed, naming the run. */
+async function closeResolved(
+  scope: StepScope,
+  fingerprint: string,
+  issue: TrackedIssue
+): Promise<Outcome> {
+  const { github, core, inputs, dir } = scope
+  const context = readState(dir, 'context')
+  const note = notes.onClose(context, issue.metadata)
+  const seen = issue.metadata?.attemptCount ?? 1
+  if (inputs.dryRun) {
+    core.info(`log-bugs: dry-run: would close #${issue.number} (${context.branch} is green)`)
+    const failure = { fingerprint, title: issue.title, jobs: [], class: 'known' as const }
+    const draft = { title: issue.title, body: note }
+    return { kind: 'dry-run', action: 'close', failure, issue: issueRef(issue), seen, draft }
+  }
+  await closeIssue(
+    github,
+    { owner: context.owner, repo: context.repo, issue: issue.number },
+    note,
+    'completed'
+  )
+  core.info(`log-bugs: closed #${issue.number}: ${context.branch} is green`)
+  return { kind: 'resolved', issue: issueRef(issue), fingerprint, seen }
 }

@@ -35,6 +35,7 @@ interface RunOptions {
   inputs?: Record<string, string>
   token?: string
   payload?: Record<string, unknown>
+  sha?: string
 }
 
 function reportRun(gh: Emulator, options: RunOptions): Promise<ActionRun> {
@@ -44,7 +45,7 @@ function reportRun(gh: Emulator, options: RunOptions): Promise<ActionRun> {
     token: options.token,
     inputs: { 'run-id': String(options.runId), ...options.inputs },
     env: { GITHUB_RUN_ATTEMPT: String(options.attempt ?? 1) },
-    context: ciContext(gh.url, options.runId, event, options.payload)
+    context: ciContext(gh.url, options.runId, event, options.payload, options.sha)
   })
 }
 
@@ -99,7 +100,6 @@ describe('action.yml end to end', () => {
       expect(issue.labels.map(l => (typeof l === 'string' ? l : l.name))).toEqual(
         expect.arrayContaining(['bug', 'ci-failure'])
       )
-      expect(issue.body).toContain(`Fixes #${issue.number}`)
       expect(issue.body).toMatch(/<!-- log-bugs:fingerprint=v1:[0-9a-f]{32} -->/)
       expect(plain(issue.body)).toContain('| **Feature** | #7 login |')
       expect(issue.body).toContain('https://github.com/acme/webapp/pull/12')
@@ -115,6 +115,8 @@ describe('action.yml end to end', () => {
     expect(prComments).toHaveLength(1)
     expect(prComments[0]?.body).toContain(`#${issues[0]?.number}`)
     expect(prComments[0]?.body).toContain(`#${issues[1]?.number}`)
+    expect(prComments[0]?.body).toContain(`\`Fixes #${issues[0]?.number}\``)
+    expect(prComments[0]?.body).toContain('**2 new failures from this pull request**, 0 unrelated')
 
     expect(run.outputs.created).toBe('2')
     expect(run.outputs['issue-numbers']?.split(',')).toHaveLength(2)
@@ -126,7 +128,7 @@ describe('action.yml end to end', () => {
     expect(gh.state.openapiViolations).toEqual([])
   })
 
-  it('(b) the same failure in a new run: no new issue, one occurrence comment, PR comment edited', async () => {
+  it('(b) the same failure in a new run: no new issue, no comment on it, its body records the run, PR comment edited', async () => {
     await using gh = await startEmulator(
       baseScenario([
         ciRun({ id: 1001, pr: 12, passed: PASSED, failed: [['typecheck', tsc]] }),
@@ -139,24 +141,39 @@ describe('action.yml end to end', () => {
 
     const second = await reportRun(gh, { runId: 1002 })
     expect(second.failed).toBeNull()
-    expect(await openIssues(gh)).toHaveLength(1)
-    const occurrences = await comments(gh, issue!.number)
-    expect(occurrences).toHaveLength(1)
-    expect(plain(occurrences[0]?.body)).toContain('run 1002')
+    const [updated, ...others] = await openIssues(gh)
+    expect(others).toHaveLength(0)
+    // a repeat notifies nobody: the body's "Seen" table records it
+    expect(await comments(gh, issue!.number)).toHaveLength(0)
+    expect(plain(updated?.body)).toMatch(/Seen \*\*2\*\* times/)
+    expect(plain(updated?.body)).toContain(
+      '[run 1002](https://github.com/acme/webapp/actions/runs/1002)'
+    )
     expect(second.outputs['is-retry']).toBe('true')
     expect(second.outputs['attempt-count']).toBe('2')
     expect(second.outputs.created).toBe('0')
+    expect(JSON.parse(second.outputs.failures ?? '[]')).toEqual([
+      { fingerprint: expect.stringMatching(/^v1:/), class: 'known', issue: issue!.number }
+    ])
 
     const prComments = await comments(gh, 12)
     expect(prComments).toHaveLength(1)
     expect(prComments[0]?.id).toBe(firstComment?.id)
     expect(prComments[0]?.body).toContain('seen 2×')
+    expect(prComments[0]?.body).toContain('#### Known')
 
     // The same run reported again (a re-run of the reporting job) records nothing twice.
+    const writes = gh.writeRequests().length
     await reportRun(gh, { runId: 1002 })
-    expect(await comments(gh, issue!.number)).toHaveLength(1)
+    expect(await comments(gh, issue!.number)).toHaveLength(0)
     const body = (await openIssues(gh))[0]?.body ?? ''
     expect(body).toMatch(/"attemptCount":2/)
+    expect(
+      gh
+        .writeRequests()
+        .slice(writes)
+        .map(r => r.route)
+    ).toEqual([])
   })
 
   it('(c) a different failure files a new issue', async () => {
@@ -205,7 +222,7 @@ describe('action.yml end to end', () => {
   it('(e) fork PR with a read-only token: one clear line, would-be issue in the summary', async () => {
     await using gh = await startEmulator(
       baseScenario([ciRun({ id: 1005, pr: 12, passed: PASSED, failed: [['test', tests]] })], {
-        tokens: { 'test-token': defaultToken, 'fork-token': forkPullRequestToken }
+        tokens: { 'ghs_test-token': defaultToken, 'fork-token': forkPullRequestToken }
       })
     )
     const run = await reportRun(gh, {
@@ -297,7 +314,8 @@ describe('action.yml end to end', () => {
     expect(gh.routeCounts()['GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs'] ?? 0).toBe(0)
   })
 
-  it("(h) the branch goes green: its issues are closed with a note, other branches' stay open", async () => {
+  it("(h) the branch goes green: its issues are pending merge; the default branch green closes them, other branches' stay open", async () => {
+    const FIXED = 'bb11bb22cc33dd44ee55ff6677889900aabbccdd'
     await using gh = await startEmulator(
       baseScenario([
         ciRun({
@@ -318,35 +336,56 @@ describe('action.yml end to end', () => {
           passed: PASSED,
           failed: [['lint', lint]]
         }),
-        ciRun({ id: 1010, pr: 12, passed: [...PASSED, 'typecheck', 'test'], failed: [] })
+        ciRun({
+          id: 1010,
+          pr: 12,
+          sha: FIXED,
+          passed: [...PASSED, 'typecheck', 'test'],
+          failed: []
+        }),
+        ciRun({
+          id: 1011,
+          event: 'push',
+          branch: 'main',
+          sha: FIXED,
+          pr: null,
+          passed: [...PASSED, 'lint', 'typecheck', 'test'],
+          failed: []
+        })
       ])
     )
     await reportRun(gh, { runId: 1001 })
     await reportRun(gh, { runId: 1004, event: 'push' })
-    const green = await reportRun(gh, { runId: 1010 })
+    const green = await reportRun(gh, { runId: 1010, payload: pullRequestPayload({ sha: FIXED }) })
     expect(green.failed).toBeNull()
 
-    const issues = await openIssues(gh)
+    let issues = await openIssues(gh)
     const onBranch = issues.filter(i => i.title.startsWith('[feature/7-login]'))
     expect(onBranch).toHaveLength(2)
     for (const issue of onBranch) {
-      expect(issue.state).toBe('closed')
-      expect(issue.state_reason).toBe('completed')
+      expect(issue.state).toBe('open')
+      expect(issue.labels.map(l => (typeof l === 'string' ? l : l.name))).toContain('pending-merge')
       const notes = await comments(gh, issue.number)
-      expect(plain(notes.at(-1)?.body)).toMatch(
-        /^Resolved: feature\/7-login passed in \[run 1010\]/
+      expect(notes).toHaveLength(1)
+      expect(plain(notes[0]?.body)).toMatch(
+        /^Pending merge: feature\/7-login \(#12\) passed in \[run 1010\]/
       )
     }
-    expect(issues.find(i => i.title.startsWith('[main]'))?.state).toBe('open')
-    expect(green.outputs['resolved-issues']?.split(',').sort()).toEqual(
-      onBranch.map(i => String(i.number)).sort()
-    )
-    expect(green.outputs.created).toBe('0')
-
+    expect(green.outputs['resolved-issues']).toBe('')
     const prComments = await comments(gh, 12)
     expect(prComments).toHaveLength(1)
     expect(prComments[0]?.body).toContain('No failure in the latest run.')
-    expect(prComments[0]?.body).toContain('closed')
+
+    const trunk = await reportRun(gh, { runId: 1011, event: 'push', sha: FIXED })
+    expect(trunk.failed).toBeNull()
+    issues = await openIssues(gh)
+    for (const issue of issues) {
+      expect(issue.state).toBe('closed')
+      expect(issue.state_reason).toBe('completed')
+      const notes = await comments(gh, issue.number)
+      expect(plain(notes.at(-1)?.body)).toMatch(/^Resolved: main passed in \[run 1011\]/)
+    }
+    expect(trunk.outputs['resolved-issues']?.split(',')).toHaveLength(3)
   })
 
   it('a green run with close-on-success false closes nothing; it only updates the PR comment', async () => {
@@ -422,7 +461,7 @@ describe('action.yml hands every input to the code', () => {
     expect(run.failed).toBeNull()
     const stored = JSON.parse(readFileSync(join(run.runnerTemp, 'log-bugs/inputs.json'), 'utf8'))
     expect(stored).toEqual(readInputs(given))
-    expect(JSON.stringify(stored)).not.toContain('test-token')
+    expect(JSON.stringify(stored)).not.toContain('ghs_test-token')
 
     const issues = (await openIssues(gh)).filter(i => i.state === 'open')
     expect(issues).toHaveLength(2) // max-issues

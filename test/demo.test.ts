@@ -49,13 +49,17 @@ describe('what the demo run files', async () => {
     )
   })
 
-  it('records the second run on each issue with one comment', async () => {
+  it("records the second run in each issue's body, without a comment", async () => {
     expect(second.failed).toBeNull()
     const issues = emulator.state.issues.filter(i => !i.pull_request)
     for (const issue of issues) {
-      expect(issue.comments).toHaveLength(1)
-      await expect(untimed(issue.comments[0]?.body)).toMatchFileSnapshot(
-        `__snapshots__/demo/occurrence-${issue.number}.md`
+      expect(issue.comments).toHaveLength(0)
+      const seen = /<!-- log-bugs:history -->[\s\S]*<!-- \/log-bugs:history -->/.exec(
+        issue.body ?? ''
+      )
+      expect(seen?.[0]).toContain('run 2002')
+      await expect(untimed(seen?.[0])).toMatchFileSnapshot(
+        `__snapshots__/demo/seen-${issue.number}.md`
       )
     }
   })

@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   const started = Date.now()
   const { emulator } = await startDemoEmulator()
   const octokit = new Octokit({
-    auth: 'test-token',
+    auth: 'ghs_test-token',
     baseUrl: emulator.url,
     log: { debug() {}, info() {}, warn() {}, error() {} }
   })
@@ -99,13 +99,12 @@ async function main(): Promise<void> {
     ).filter(i => !i.pull_request)
     console.log(`\nissues: ${issues.length} before, ${after.length} after (no duplicate filed)`)
     for (const issue of after) {
-      const recorded = await octokit.paginate(octokit.rest.issues.listComments, {
-        owner: OWNER,
-        repo: REPO,
-        issue_number: issue.number
-      })
-      rule(`Issue #${issue.number}: occurrence comment`)
-      console.log(recorded.map(c => c.body).join('\n---\n'))
+      // a repeat notifies nobody: it updates the "Seen" section of the issue body
+      rule(`Issue #${issue.number}: the "Seen" section after the repeat (no comment)`)
+      const seen = /<!-- log-bugs:history -->[\s\S]*<!-- \/log-bugs:history -->/.exec(
+        issue.body ?? ''
+      )
+      console.log(seen?.[0] ?? '(none)')
     }
     const edited = await octokit.paginate(octokit.rest.issues.listComments, {
       owner: OWNER,

@@ -110,7 +110,7 @@ async function main(): Promise<void> {
     const runId = Number(argv['run-id'] ?? 2001)
     const demo = await startDemoEmulator(runId)
     stop = () => demo.emulator.close()
-    github = new Octokit({ auth: 'test-token', baseUrl: demo.emulator.url, log: silent })
+    github = new Octokit({ auth: 'ghs_test-token', baseUrl: demo.emulator.url, log: silent })
     context = demo.context
     console.error(chalk.gray(`emulator ${demo.emulator.url} (demo scenario, run ${runId})`))
   }

@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url'
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 export const DIST = join(ROOT, 'actions/log-bugs/dist')
-const TEMPLATES = ['issue.md', 'pr-comment.md', 'occurrence.md']
+const TEMPLATES = ['issue.md', 'pr-comment.md']
 
 /** Builds the dist into `outDir` (emptied first). */
 export function buildDist(outDir = DIST): void {

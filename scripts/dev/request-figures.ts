@@ -19,6 +19,7 @@ export type ScenarioName = 'PR' | 'repeat' | 'push' | 'green'
 interface Report {
   runId: number
   event: 'pull_request' | 'push'
+  sha?: string
 }
 
 interface ScenarioSpec {
@@ -78,6 +79,10 @@ const vitestAgain = corpusCase({ id: vitest.id.replace('--run1', '--run2') })
 const PASSED = ['lint', 'format', 'security', 'build']
 
 /** The failed PR run of test/action.test.ts (a): 2 of 6 jobs, tsc and vitest. */
+const PUSH = { event: 'push', branch: 'main', sha: MAIN_SHA, pr: null } as const
+const FIXED_SHA = 'bb11bb22cc33dd44ee55ff6677889900aabbccdd'
+const pushRun = ciRun({ ...PUSH, id: 1004, passed: PASSED, failed: [['test', vitest]] })
+
 const prRun = ciRun({
   id: 1001,
   pr: 12,
@@ -120,29 +125,19 @@ export function requestScenarios(): ScenarioSpec[] {
     {
       name: 'push',
       description: 'push to main, 1 of 5 jobs failed, no PR: 1 new issue',
-      runs: [
-        ciRun({
-          id: 1004,
-          event: 'push',
-          branch: 'main',
-          sha: MAIN_SHA,
-          pr: null,
-          passed: PASSED,
-          failed: [['test', vitest]]
-        })
-      ],
+      runs: [pushRun],
       before: [],
       measured: { runId: 1004, event: 'push' }
     },
     {
       name: 'green',
-      description: 'the PR branch passes after the PR run: its 2 issues closed',
+      description: 'the default branch passes after failing: its issue closed',
       runs: [
-        prRun,
-        ciRun({ id: 1010, pr: 12, passed: [...PASSED, 'typecheck', 'test'], failed: [] })
+        pushRun,
+        ciRun({ ...PUSH, id: 1011, sha: FIXED_SHA, passed: [...PASSED, 'test'], failed: [] })
       ],
-      before: [pr],
-      measured: { runId: 1010, event: 'pull_request' }
+      before: [{ runId: 1004, event: 'push' }],
+      measured: { runId: 1011, event: 'push', sha: FIXED_SHA }
     }
   ]
 }
@@ -161,12 +156,12 @@ async function runOrThrow(options: RunActionOptions): Promise<ActionRun> {
   return run
 }
 
-function report(apiUrl: string, { runId, event }: Report): Promise<ActionRun> {
+function report(apiUrl: string, { runId, event, sha }: Report): Promise<ActionRun> {
   return runOrThrow({
     apiUrl,
     inputs: { 'run-id': String(runId) },
     env: { GITHUB_RUN_ATTEMPT: '1' },
-    context: ciContext(apiUrl, runId, event)
+    context: ciContext(apiUrl, runId, event, undefined, sha)
   })
 }
 

@@ -133,7 +133,7 @@ function wrapRequire(): NodeJS.Require {
 export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   const actionDir = options.actionDir ?? ACTION_DIR
   const action = readActionYaml(actionDir)
-  const token = options.token ?? 'test-token'
+  const token = options.token ?? 'ghs_test-token'
   const runnerTemp = mkdtempSync(join(tmpdir(), 'log-bugs-runner-'))
   const github = { token, action_path: actionDir }
   const inputs: Record<string, string> = {}

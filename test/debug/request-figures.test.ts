@@ -93,7 +93,7 @@ describe('request figures', () => {
     expect(push.blobDownloads).toBe(1)
 
     const green = scenario('green')
-    expect(green.outputs['resolved-issues']?.split(',')).toHaveLength(2)
+    expect(green.outputs['resolved-issues']?.split(',')).toHaveLength(1)
     expect(green.blobDownloads).toBe(0)
 
     expect(figures.emptySteps.steps).toBe(5)

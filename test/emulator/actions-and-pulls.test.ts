@@ -219,7 +219,7 @@ describe('repository and identity', () => {
     await using gh = await startEmulator(
       sampleScenario({
         tokens: {
-          'test-token': {
+          'ghs_test-token': {
             login: 'github-actions[bot]',
             kind: 'installation',
             permissions: { issues: 'write' }

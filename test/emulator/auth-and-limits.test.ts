@@ -34,7 +34,7 @@ describe('authentication', () => {
     await using gh = await startEmulator(sampleScenario())
     for (const scheme of ['token', 'Bearer']) {
       const response = await fetch(`${gh.url}/repos/${owner}/${repo}`, {
-        headers: { authorization: `${scheme} test-token` }
+        headers: { authorization: `${scheme} ghs_test-token` }
       })
       expect(response.status).toBe(200)
     }
@@ -143,7 +143,7 @@ describe('rate limits', () => {
     await using gh = await startEmulator(
       sampleScenario({
         tokens: {
-          'test-token': {
+          'ghs_test-token': {
             login: 'github-actions[bot]',
             kind: 'installation',
             permissions: { issues: 'write' },

@@ -15,7 +15,7 @@ describe('every route answers in the shape the OpenAPI description documents', (
     const scenario: Scenario = {
       ...sampleScenario(),
       tokens: {
-        'test-token': sampleToken(),
+        'ghs_test-token': sampleToken(),
         'user-token': { login: 'maintainer', kind: 'user', permissions: { issues: 'read' } }
       }
     }

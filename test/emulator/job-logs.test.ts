@@ -53,7 +53,7 @@ describe('GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs', () => {
     expect(typeof data === 'string' ? data : '').toContain('expected 2 to be 3')
     // fetch drops Authorization on a cross-origin redirect; the signed URL would refuse it.
     expect(gh.requests.map(r => [r.route, r.status, r.token])).toEqual([
-      ['GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs', 302, 'test-token'],
+      ['GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs', 302, 'ghs_test-token'],
       [signedLogRoute, 200, null]
     ])
   })
@@ -61,7 +61,7 @@ describe('GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs', () => {
   it('refuses a signed URL fetched with a forwarded Authorization header (400, Azure XML)', async () => {
     await using gh = await startEmulator(sampleScenario())
     const location = await logLocation(gh, 202)
-    const response = await fetch(location, { headers: { authorization: 'token test-token' } })
+    const response = await fetch(location, { headers: { authorization: 'token ghs_test-token' } })
     expect(response.status).toBe(400)
     expect(response.headers.get('content-type')).toBe('application/xml')
     expect(await response.text()).toContain('<Code>InvalidAuthenticationInfo</Code>')

@@ -96,7 +96,7 @@ describe('request validation against the OpenAPI description', () => {
     await using gh = await startEmulator(sampleScenario())
     const response = await fetch(`${gh.url}/repos/${owner}/${repo}/issues`, {
       method: 'POST',
-      headers: { authorization: 'token test-token', 'content-type': 'application/json' },
+      headers: { authorization: 'token ghs_test-token', 'content-type': 'application/json' },
       body: '{"title": '
     })
     expect(response.status).toBe(400)
@@ -108,7 +108,7 @@ describe('request validation against the OpenAPI description', () => {
     await using gh = await startEmulator(sampleScenario())
     const response = await fetch(`${gh.url}/repos/${owner}/${repo}/issues`, {
       method: 'POST',
-      headers: { authorization: 'token test-token', 'content-type': 'application/json' },
+      headers: { authorization: 'token ghs_test-token', 'content-type': 'application/json' },
       body: '["title"]'
     })
     expect(response.status).toBe(400)
@@ -149,7 +149,7 @@ describe('request log', () => {
         query: { per_page: '50' },
         route: 'GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs',
         status: 200,
-        token: 'test-token',
+        token: 'ghs_test-token',
         body: null,
         at: Date.parse('2026-11-26T10:00:00Z')
       },
@@ -159,7 +159,7 @@ describe('request log', () => {
         query: {},
         route: 'POST /repos/{owner}/{repo}/issues',
         status: 201,
-        token: 'test-token',
+        token: 'ghs_test-token',
         body: { title: 'CI failure', labels: ['ci failure'] },
         at: Date.parse('2026-11-26T10:00:01.500Z')
       },
@@ -169,7 +169,7 @@ describe('request log', () => {
         query: {},
         route: 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
         status: 201,
-        token: 'test-token',
+        token: 'ghs_test-token',
         body: { body: 'see #4' },
         at: Date.parse('2026-11-26T10:00:01.500Z')
       }

@@ -50,7 +50,7 @@ describe('seeding from a scenario', () => {
     ).rejects.toThrow('#3')
   })
 
-  it('defaults: GITHUB_TOKEN-like test-token, owner assignable, undeclared authors not', async () => {
+  it('defaults: GITHUB_TOKEN-like ghs_test-token, owner assignable, undeclared authors not', async () => {
     await using gh = await startEmulator({ ...base, issues: [{ title: 'a', user: 'drive-by' }] })
     const octokit = octokitFor(gh)
     expect(
@@ -60,7 +60,7 @@ describe('seeding from a scenario', () => {
       .checkUserCanBeAssigned({ ...base, assignee: 'drive-by' })
       .catch((e: unknown) => e)
     expect(error).toMatchObject({ status: 404 })
-    expect(gh.state.tokens['test-token']).toMatchObject({
+    expect(gh.state.tokens['ghs_test-token']).toMatchObject({
       login: 'github-actions[bot]',
       kind: 'installation'
     })

@@ -81,7 +81,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRun
   const last = names.indexOf(options.until ?? 'comment-on-pr')
   for (const [, step] of PIPELINE.slice(first, last + 1)) {
     const github = new Octokit({
-      auth: options.token ?? 'test-token',
+      auth: options.token ?? 'ghs_test-token',
       baseUrl: options.emulator.url,
       log: { debug() {}, info() {}, warn() {}, error() {} }
     })

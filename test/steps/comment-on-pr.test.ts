@@ -55,7 +55,10 @@ describe('comment-on-pr', () => {
     ])
     const [comment, ...more] = prComments(gh)
     expect(more).toEqual([])
-    expect(comment?.body).toContain('failed in 2 distinct ways')
+    expect(comment?.body).toContain(
+      '**2 new failures from this pull request**, 0 unrelated (0 broken trunk, 0 flaky)'
+    )
+    expect(comment?.body).toContain('#### New')
     expect(comment?.body.match(/open · new/g)).toHaveLength(2)
     expect(run.outputs['comment-url']).toMatch(/\/pull\/12#issuecomment-\d+$/)
     expect(run.summary).toMatch(/^## log-bugs/)

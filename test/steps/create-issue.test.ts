@@ -4,7 +4,13 @@ import {
   startEmulator,
   type Emulator
 } from '../../scripts/dev/emulator/index.js'
-import { baseScenario, ciContext, ciRun, corpusCase } from '../../scripts/dev/scenarios.js'
+import {
+  baseScenario,
+  ciContext,
+  ciRun,
+  corpusCase,
+  pullRequestPayload
+} from '../../scripts/dev/scenarios.js'
 import { runPipeline } from '../harness/run-pipeline.js'
 
 const tsc = corpusCase({ tool: 'tsc' })
@@ -16,9 +22,15 @@ const lint = corpusCase({ tool: 'eslint' })
 async function createIssue(
   gh: Emulator,
   runId: number,
-  options: { inputs?: Record<string, string>; token?: string } = {}
+  options: { inputs?: Record<string, string>; token?: string; event?: string; sha?: string } = {}
 ) {
-  const context = ciContext(gh.url, runId)
+  const context = ciContext(
+    gh.url,
+    runId,
+    options.event,
+    options.sha && options.event !== 'push' ? pullRequestPayload({ sha: options.sha }) : undefined,
+    options.sha
+  )
   const inputs = { 'run-id': String(runId), ...options.inputs }
   const before = await runPipeline({ emulator: gh, context, inputs, until: 'find-duplicate' })
   const mark = gh.requests.length
@@ -37,7 +49,7 @@ async function createIssue(
 const issuesOf = (gh: Emulator) => gh.state.issues.filter(i => !i.pull_request)
 
 describe('create-issue', () => {
-  it('files one issue per new failure with labels, assignee and the Fixes line, and sets the outputs', async () => {
+  it('files one issue per new failure with labels and assignee in one request each, then lists once, and sets the outputs', async () => {
     await using gh = await startEmulator(
       baseScenario([
         ciRun({
@@ -52,17 +64,10 @@ describe('create-issue', () => {
     )
     const { run, routes } = await createIssue(gh, 8001)
     expect(run.failed).toBeNull()
+    // labels that do not exist yet are created by GitHub with the issue
     expect(routes).toEqual([
-      'GET /repos/{owner}/{repo}/labels',
-      'POST /repos/{owner}/{repo}/labels',
-      'POST /repos/{owner}/{repo}/labels',
-      'POST /repos/{owner}/{repo}/labels',
-      'GET /repos/{owner}/{repo}/assignees/{assignee}',
       'POST /repos/{owner}/{repo}/issues',
-      'PATCH /repos/{owner}/{repo}/issues/{issue_number}',
-      'GET /repos/{owner}/{repo}/issues',
       'POST /repos/{owner}/{repo}/issues',
-      'PATCH /repos/{owner}/{repo}/issues/{issue_number}',
       'GET /repos/{owner}/{repo}/issues'
     ])
     const issues = issuesOf(gh)
@@ -70,18 +75,29 @@ describe('create-issue', () => {
       [['bug', 'ci-failure', 'failure:type-check'], ['alice']],
       [['bug', 'ci-failure', 'failure:test'], ['alice']]
     ])
-    expect(issues[0]?.body).toContain(`Fixes #${issues[0]?.number}`)
+    expect(gh.state.labels.map(l => l.name)).toEqual(
+      expect.arrayContaining(['ci-failure', 'failure:type-check', 'failure:test'])
+    )
     expect(run.state('outcomes').map(o => o.kind)).toEqual(['filed', 'filed'])
     expect(run.outputs).toMatchObject({
       'issue-numbers': issues.map(i => i.number).join(','),
       created: '2',
       'is-retry': 'false',
       'attempt-count': '1',
-      'resolved-issues': ''
+      'resolved-issues': '',
+      'new-failures': '2',
+      'unrelated-failures': '0'
     })
+    expect(JSON.parse(run.outputs.failures ?? '')).toEqual(
+      issues.map(i => ({
+        fingerprint: expect.stringMatching(/^v1:/),
+        class: 'new',
+        issue: i.number
+      }))
+    )
   })
 
-  it('records a repeat on its issue with one comment, and nothing else is filed', async () => {
+  it('records a repeat in its issue body without a comment (one write, two reads back), and nothing else is filed', async () => {
     await using gh = await startEmulator(
       baseScenario([
         ciRun({ id: 8101, pr: 12, failed: [['typecheck', tsc]] }),
@@ -95,17 +111,15 @@ describe('create-issue', () => {
     })
     const { run, routes } = await createIssue(gh, 8102)
     expect(routes).toEqual([
-      'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
-      'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
-      'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
       'PATCH /repos/{owner}/{repo}/issues/{issue_number}',
-      'GET /repos/{owner}/{repo}/issues/{issue_number}/comments'
+      'GET /repos/{owner}/{repo}/issues/{issue_number}',
+      'GET /repos/{owner}/{repo}/issues/{issue_number}' // the last check, after every write
     ])
     const [issue] = issuesOf(gh)
     expect(issuesOf(gh)).toHaveLength(1)
-    expect(issue?.comments.map(c => c.body)).toEqual([
-      expect.stringContaining('log-bugs:occurrence=8102-1')
-    ])
+    expect(issue?.comments).toEqual([])
+    expect(issue?.body).toContain('[run 8102](https://github.com/acme/webapp/actions/runs/8102)')
+    expect(issue?.body).toMatch(/"runs":\[\{"id":8101,.*\{"id":8102,"attempt":1/)
     expect(run.state('outcomes')).toEqual([
       expect.objectContaining({
         kind: 'recorded',
@@ -139,7 +153,7 @@ describe('create-issue', () => {
   it('refused: fails with one line, keeps the would-be issue in the summary, and still sets the outputs', async () => {
     await using gh = await startEmulator(
       baseScenario([ciRun({ id: 8301, pr: 12, failed: [['typecheck', tsc]] })], {
-        tokens: { 'test-token': forkPullRequestToken }
+        tokens: { 'ghs_test-token': forkPullRequestToken }
       })
     )
     const { run } = await createIssue(gh, 8301)
@@ -153,11 +167,20 @@ describe('create-issue', () => {
     expect(issuesOf(gh)).toEqual([])
   })
 
-  it('on a green run closes the issues of its branch and workflow as completed, with a comment', async () => {
+  it('on a green run of a feature branch marks its issues pending-merge with one comment; the default branch green closes them', async () => {
+    const FIXED = 'bb11bb22cc33dd44ee55ff6677889900aabbccdd'
     await using gh = await startEmulator(
       baseScenario([
         ciRun({ id: 8401, pr: 12, failed: [['typecheck', tsc]] }),
-        ciRun({ id: 8402, pr: 12, passed: ['typecheck'], failed: [] })
+        ciRun({ id: 8402, pr: 12, sha: FIXED, passed: ['typecheck'], failed: [] }),
+        ciRun({
+          id: 8403,
+          branch: 'main',
+          event: 'push',
+          sha: FIXED,
+          passed: ['typecheck'],
+          failed: []
+        })
       ])
     )
     await runPipeline({
@@ -165,14 +188,30 @@ describe('create-issue', () => {
       context: ciContext(gh.url, 8401),
       inputs: { 'run-id': '8401' }
     })
-    const { run, routes } = await createIssue(gh, 8402)
+    const green = await createIssue(gh, 8402, { sha: FIXED })
+    expect(green.routes).toEqual([
+      'PATCH /repos/{owner}/{repo}/issues/{issue_number}',
+      'GET /repos/{owner}/{repo}/issues/{issue_number}',
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+      'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
+      'GET /repos/{owner}/{repo}/issues/{issue_number}'
+    ])
+    let [issue] = issuesOf(gh)
+    expect(issue?.state).toBe('open')
+    expect(issue?.labels).toContain('pending-merge')
+    expect(issue?.comments.at(-1)?.body).toMatch(/^Pending merge: .* passed in \[run 8402\]/)
+    expect(green.run.state('outcomes')).toEqual([
+      expect.objectContaining({ kind: 'marked', step: 'pending-merge' })
+    ])
+
+    const { run, routes } = await createIssue(gh, 8403, { event: 'push', sha: FIXED })
     expect(routes).toEqual([
       'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
       'PATCH /repos/{owner}/{repo}/issues/{issue_number}'
     ])
-    const [issue] = issuesOf(gh)
+    ;[issue] = issuesOf(gh)
     expect([issue?.state, issue?.state_reason]).toEqual(['closed', 'completed'])
-    expect(issue?.comments.at(-1)?.body).toMatch(/^Resolved: .* passed in \[run 8402\]/)
+    expect(issue?.comments.at(-1)?.body).toMatch(/^Resolved: main passed in \[run 8403\]/)
     expect(run.outputs['resolved-issues']).toBe(String(issue?.number))
   })
 })

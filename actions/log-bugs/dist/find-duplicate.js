@@ -9,9 +9,10 @@ import { readState, writeState } from './lib/step/state.js';
 /**
  * Groups the failed jobs by fingerprint (matrix legs that failed the same way become one
  * failure), learns who the token writes as, and lists once the open issues log-bugs tracks
- * (search fills in issues whose label was removed). A lookup that fails is a warning: a
- * duplicate issue beats a lost report. Writes `failures.json`, `tracked.json`, `identity.json`;
- * sets the `fingerprints` output.
+ * (search, only for failures the list does not know, fills in issues whose label was removed
+ * and the closed issues a comeback may reopen). A lookup that fails is a warning: a duplicate
+ * issue beats a lost report. Writes `failures.json`, `tracked.json`, `closed.json`,
+ * `identity.json`; sets the `fingerprints` output.
  */
 export async function run(deps, env = process.env) {
     return runStep(deps, env, async ({ github, core, inputs, dir }) => {
@@ -27,20 +28,27 @@ export async function run(deps, env = process.env) {
             });
         }
         const missing = failures.map(f => f.fingerprint).filter(f => !tracked[f]);
+        let closed = {};
         if (missing.length > 0) {
             const found = await bestEffort(() => searchTrackedIssues(github, target, missing), (error) => {
-                core.debug(`log-bugs: search for unlabelled issues failed: ${errorMessage(error)}`);
-                return {};
+                core.debug(`log-bugs: search for unlabelled and closed issues failed: ${errorMessage(error)}`);
+                return { open: {}, closed: {} };
             });
-            tracked = { ...tracked, ...found };
+            tracked = { ...tracked, ...found.open };
+            closed = found.closed;
         }
         for (const failure of failures) {
             const known = tracked[failure.fingerprint];
             core.info(`log-bugs: ${failure.fingerprint} (${failure.jobs.map(j => j.name).join(', ')}): ` +
-                (known ? `known as #${known.number}` : 'new'));
+                (known
+                    ? `known as #${known.number}`
+                    : closed[failure.fingerprint]
+                        ? `closed as #${closed[failure.fingerprint]?.number}`
+                        : 'new'));
         }
         writeState(dir, 'failures', failures);
         writeState(dir, 'tracked', tracked);
+        writeState(dir, 'closed', closed);
         writeState(dir, 'identity', { botLogin });
         const fingerprints = failures.map(f => f.fingerprint);
         core.setOutput('fingerprints', fingerprints.join(','));

@@ -28,7 +28,7 @@ export function createState(scenario: Scenario, clock: Clock): EmulatorState {
     private: scenario.private ?? false,
     createdAt: isoSeconds(now - 365 * 24 * 3600_000),
     users: [],
-    tokens: scenario.tokens ?? { 'test-token': defaultToken },
+    tokens: scenario.tokens ?? { 'ghs_test-token': defaultToken },
     labels: [],
     issues: [],
     comments: [],

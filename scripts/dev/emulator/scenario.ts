@@ -7,7 +7,7 @@ export interface Scenario {
   private?: boolean
   users?: SeedUser[]
   /**
-   * Token value → what it may do. Default: `{ 'test-token': defaultToken }`, a GITHUB_TOKEN-like
+   * Token value → what it may do. Default: `{ 'ghs_test-token': defaultToken }`, a GITHUB_TOKEN-like
    * installation token for github-actions[bot].
    */
   tokens?: Record<string, TokenSpec>

@@ -1,5 +1,4 @@
 import { cannotFile } from '../issue/cannot-file.js'
-import type { IssueRef } from '../issue/outcome.js'
 import type { RunContext, TrackedIssue } from '../issue/types.js'
 import { escapeInline } from '../markdown/escape-markdown.js'
 import {
@@ -13,129 +12,120 @@ import {
 import type { Core, GitHub } from '../step/types.js'
 import { closeIssue } from './close-issue.js'
 import { listTrackedIssues } from './list-tracked-issues.js'
-import { postOnce } from './post-once.js'
 
 export interface IssueToFile {
-  fingerprint: string
   title: string
-  /** the body for an issue number (null before it is known) and an assignment note */
-  render: (issueNumber: number | null, note: string) => string
+  /** the body for an assignment note */
+  render: (note: string) => string
   labels: string[]
   assignee: string | null
   note: string
 }
 
-export interface FiledIssue {
-  issue: IssueRef
-  /** an older open issue of the same failure that a racer filed: ours was closed in its favour */
-  duplicateOf: TrackedIssue | null
-}
-
-interface CreatedIssue {
+/** The fields of a created issue that log-bugs reads. */
+export interface CreatedIssue {
   number: number
   html_url: string
+  title: string
+  user?: { login?: string } | null
 }
 
 /**
- * Files one issue. An assignee GitHub refuses (access lost since the check) files it unassigned;
- * any other refusal throws CannotFileError, one line naming the cause and the fix. The number is
- * known only after creation, so a second write adds the `Fixes #N` line. Last, racers are
- * settled (`postOnce`): when an older open issue has the same fingerprint, ours is closed as
- * its duplicate and the caller records the run there.
+ * Files one issue in one request. Labels that do not exist are created by GitHub (colour
+ * ededed, docs/github-platform.md §5), so none are listed or created first. An assignee GitHub
+ * refuses (no access: fork contributors) files it unassigned with a note; labels GitHub
+ * refuses file it without them; any other refusal throws CannotFileError, one line naming the
+ * cause and the fix.
  */
-export async function fileIssue(
+export async function createIssue(
   github: GitHub,
-  core: Pick<Core, 'info' | 'warning'>,
+  core: Pick<Core, 'warning'>,
   context: RunContext,
-  issue: IssueToFile,
-  tracking: { label: string | null; botLogin: string }
-): Promise<FiledIssue> {
+  issue: IssueToFile
+): Promise<CreatedIssue> {
   const target = { owner: context.owner, repo: context.repo }
   let note = issue.note
-  let body = issue.render(null, note)
-  const post = async (assignee: string | null): Promise<CreatedIssue> =>
-    (
-      await github.request<CreatedIssue>('POST /repos/{owner}/{repo}/issues', {
-        ...target,
-        title: issue.title,
-        body,
-        labels: issue.labels,
-        ...(assignee ? { assignees: [assignee] } : {})
-      })
-    ).data
-  const create = async (): Promise<CreatedIssue> => {
-    try {
-      try {
-        return await post(issue.assignee)
-      } catch (error) {
-        const refusedAssignee =
-          issue.assignee !== null &&
-          errorStatus(error) === 422 &&
-          errorFields(error).some(field => field.field === 'assignees')
-        if (!refusedAssignee) throw error
-        // Someone lost access between the check and the create: file unassigned.
-        note = `_Not assigned: GitHub refused ${escapeInline(issue.assignee ?? '')} as assignee._`
-        body = issue.render(null, note)
-        return await post(null)
-      }
-    } catch (error) {
-      if (isFatal(error)) throw error
-      throw new CannotFileError(cannotFile(error, context), { title: issue.title, body })
-    }
+  let body = issue.render(note)
+  let labels = issue.labels
+  let assignee = issue.assignee
+  const post = async (): Promise<CreatedIssue> => {
+    const { data } = await github.request<CreatedIssue>('POST /repos/{owner}/{repo}/issues', {
+      ...target,
+      title: issue.title,
+      body,
+      labels,
+      ...(assignee ? { assignees: [assignee] } : {})
+    })
+    return { ...data, title: data.title ?? issue.title }
   }
-
-  /** a copy of this failure's issue: ours, or a racer's that the list found */
-  type Copy = { number: number; url: string; tracked: TrackedIssue | null }
-  const { posted, oldest } = await postOnce<Copy>({
-    post: async () => {
-      const created = await create()
-      core.info(`log-bugs: filed #${created.number} ${created.html_url}`)
-      await bestEffort(
-        async () => {
-          await github.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
-            ...target,
-            issue_number: created.number,
-            body: issue.render(created.number, note)
-          })
-        },
-        error =>
+  try {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await post()
+      } catch (error) {
+        const refused = errorStatus(error) === 422 ? errorFields(error).map(f => f.field) : []
+        if (attempt < 2 && assignee !== null && refused.includes('assignees')) {
+          note = `_Not assigned: GitHub refused ${escapeInline(assignee)} as assignee (only people with access to the repository can be assigned; fork contributors usually cannot)._`
+          body = issue.render(note)
+          assignee = null
+          continue
+        }
+        if (attempt < 2 && labels.length > 0 && refused.includes('labels')) {
           core.warning(
-            `log-bugs: could not add the commit identifier to #${created.number}: ${errorMessage(error)}`
+            `log-bugs: GitHub refused the labels ${labels.join(', ')}; filing without them. Create them by hand, or grant \`issues: write\`.`
           )
-      )
-      return { number: created.number, url: created.html_url, tracked: null }
-    },
-    list: () =>
-      bestEffort(
-        async () => {
-          const twin = (await listTrackedIssues(github, { ...target, ...tracking }))[
-            issue.fingerprint
-          ]
-          return twin ? [{ number: twin.number, url: twin.url, tracked: twin }] : []
-        },
-        (): Copy[] => []
-      ),
-    id: copy => copy.number
-  })
+          labels = []
+          continue
+        }
+        throw error
+      }
+    }
+  } catch (error) {
+    if (isFatal(error)) throw error
+    throw new CannotFileError(cannotFile(error, context), { title: issue.title, body })
+  }
+}
 
-  const filed: IssueRef = { number: posted.number, url: posted.url, title: issue.title }
-  if (oldest === posted || oldest.tracked === null) return { issue: filed, duplicateOf: null }
-  await bestEffort(
-    async () => {
-      await closeIssue(
-        github,
-        { ...target, issue: posted.number },
-        `Duplicate of #${oldest.number}: another run filed the same failure (\`${issue.fingerprint}\`) at the same time.`,
-        'duplicate'
-      )
-      core.info(
-        `log-bugs: closed #${posted.number} as a duplicate of #${oldest.number} (concurrent runs)`
-      )
-    },
-    error =>
-      core.warning(
-        `log-bugs: #${posted.number} duplicates #${oldest.number} but could not be closed: ${errorMessage(error)}`
-      )
+/**
+ * Settles racers after this run filed its issues: one list of the tracked issues (consistent
+ * right after a write, unlike search); when an older open issue has the fingerprint of one we
+ * filed, ours is closed as its duplicate. Returns, by our issue's number, the older issue the
+ * caller records the run on instead.
+ */
+export async function settleTwins(
+  github: GitHub,
+  core: Pick<Core, 'info' | 'warning'>,
+  target: { owner: string; repo: string },
+  filed: { fingerprint: string; issue: CreatedIssue }[],
+  tracking: { label: string | null; botLogin: string | null }
+): Promise<Map<number, TrackedIssue>> {
+  const twins = new Map<number, TrackedIssue>()
+  if (filed.length === 0) return twins
+  const listed = await bestEffort(
+    () => listTrackedIssues(github, { ...target, ...tracking }),
+    () => ({}) as Record<string, TrackedIssue>
   )
-  return { issue: filed, duplicateOf: oldest.tracked }
+  for (const { fingerprint, issue } of filed) {
+    const oldest = listed[fingerprint]
+    if (!oldest || oldest.number >= issue.number) continue
+    twins.set(issue.number, oldest)
+    await bestEffort(
+      async () => {
+        await closeIssue(
+          github,
+          { ...target, issue: issue.number },
+          `Duplicate of #${oldest.number}: another run filed the same failure (\`${fingerprint}\`) at the same time.`,
+          'duplicate'
+        )
+        core.info(
+          `log-bugs: closed #${issue.number} as a duplicate of #${oldest.number} (concurrent runs)`
+        )
+      },
+      error =>
+        core.warning(
+          `log-bugs: #${issue.number} duplicates #${oldest.number} but could not be closed: ${errorMessage(error)}`
+        )
+    )
+  }
+  return twins
 }

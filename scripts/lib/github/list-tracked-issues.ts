@@ -1,5 +1,5 @@
 import { trackIssues, type ApiIssue } from '../issue/tracked-issue.js'
-import type { TrackedIssues } from '../issue/types.js'
+import type { KnownIssues, TrackedIssues } from '../issue/types.js'
 import type { GitHub } from '../step/types.js'
 
 /**
@@ -8,7 +8,7 @@ import type { GitHub } from '../step/types.js'
  */
 export async function listTrackedIssues(
   github: GitHub,
-  target: { owner: string; repo: string; label: string | null; botLogin: string }
+  target: { owner: string; repo: string; label: string | null; botLogin: string | null }
 ): Promise<TrackedIssues> {
   const issues = await github.paginate<ApiIssue>('GET /repos/{owner}/{repo}/issues', {
     owner: target.owner,
@@ -23,24 +23,28 @@ export async function listTrackedIssues(
 }
 
 /**
- * Search finds tracked issues whose label a human removed. It lags and allows 30 queries a
- * minute, so it is one query for all missing fingerprints, and its failure is only logged.
+ * Search finds what the label list cannot: tracked issues whose label a human removed, and the
+ * closed issues of these failures (a comeback reopens a recent one). It lags and allows 30
+ * queries a minute, so it is one query for all missing fingerprints, only when some are
+ * missing, and its failure is only logged.
  */
 export async function searchTrackedIssues(
   github: GitHub,
-  target: { owner: string; repo: string; botLogin: string },
+  target: { owner: string; repo: string; botLogin: string | null },
   fingerprints: string[]
-): Promise<TrackedIssues> {
+): Promise<KnownIssues> {
   // GitHub allows at most five AND/OR/NOT operators in a query.
   const terms = fingerprints.slice(0, 6).map(f => `"${f}"`)
-  if (terms.length === 0) return {}
-  const q = `repo:${target.owner}/${target.repo} is:issue is:open in:body ${terms.join(' OR ')}`
+  if (terms.length === 0) return { open: {}, closed: {} }
+  const q = `repo:${target.owner}/${target.repo} is:issue in:body ${terms.join(' OR ')}`
   const { data } = await github.request<{ items: ApiIssue[] }>('GET /search/issues', {
     q,
     per_page: 50
   })
-  const found = trackIssues(data.items, target.botLogin)
-  for (const fingerprint of Object.keys(found))
-    if (!fingerprints.includes(fingerprint)) delete found[fingerprint]
-  return found
+  const keep = (found: TrackedIssues): TrackedIssues =>
+    Object.fromEntries(Object.entries(found).filter(([f]) => fingerprints.includes(f)))
+  return {
+    open: keep(trackIssues(data.items, target.botLogin)),
+    closed: keep(trackIssues(data.items, target.botLogin, ['closed']))
+  }
 }

@@ -1,3 +1,4 @@
+import { trustsAuthor } from '../issue/trusts-author.js'
 import { hasCommentMarker } from '../markdown/marker.js'
 import type { Core, GitHub } from '../step/types.js'
 import { postOnce } from './post-once.js'
@@ -13,7 +14,7 @@ export interface PrCommentTarget {
   owner: string
   repo: string
   pr: number
-  botLogin: string
+  botLogin: string | null
 }
 
 /**
@@ -39,7 +40,7 @@ export async function upsertPrComment(
     return comments
       .filter(
         comment =>
-          comment.user?.login === target.botLogin &&
+          trustsAuthor(target.botLogin, comment.user?.login) &&
           hasCommentMarker(comment.body ?? '', 'pr-comment', String(target.pr))
       )
       .sort((a, b) => a.id - b.id)
@@ -64,6 +65,10 @@ export async function upsertPrComment(
       `log-bugs: dry-run: would ${mine ? `edit comment ${mine.id}` : 'comment'} on PR #${target.pr}\n${body}`
     )
     return { url: null, body }
+  }
+  if (mine && mine.body === body) {
+    core.info(`log-bugs: the PR comment is up to date: ${mine.html_url}`)
+    return { url: mine.html_url, body }
   }
   if (mine) {
     const url = await edit(mine, body)

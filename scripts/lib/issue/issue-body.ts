@@ -4,16 +4,17 @@ import { fenceUntrusted } from '../markdown/fence-code.js'
 import { link } from '../markdown/link.js'
 import { formatMarker, formatMetadata } from '../markdown/marker.js'
 import { renderTemplate, type TemplateView } from '../markdown/render-template.js'
+import { renderHistory } from './history.js'
 import type { Failure, IssueMetadata, RunContext } from './types.js'
 
 /**
  * GitHub refuses bodies over 65,536 characters (the error names characters; the stored cap is
  * bytes: docs/github-platform.md §6). JS string length counts UTF-16 units, which is never less than
  * characters, so staying under this in `.length` is safe either way. The margin leaves room for
- * the `Fixes #N` line written after creation.
+ * the "Seen" table to grow as repeats are recorded (it keeps at most 20 rows).
  */
 const BODY_LIMIT = 65_536
-const BODY_BUDGET = BODY_LIMIT - 512
+const BODY_BUDGET = BODY_LIMIT - 4096
 
 /** Log text fenced so it cannot break out, after sanitising and redaction. */
 const fenced = (text: string, info = ''): string => fenceUntrusted(text, info).text
@@ -113,6 +114,10 @@ function buildIssueView(input: IssueViewInput, excerptLines: number | null): Tem
         : '',
     command: command ? fenced(command, 'sh') : '',
     issueNumber: input.issueNumber === null ? '' : String(input.issueNumber),
+    class: metadata.class ?? 'new',
+    seen: String(metadata.attemptCount),
+    flakes: String(metadata.flakes ?? 0),
+    history: renderHistory(metadata, context),
     assignment: input.assignment,
     extra: input.extra,
     fingerprint: failure.fingerprint,

@@ -11,11 +11,3 @@ export function dedupLabel(labels: string[]): string | null {
 export function categoryLabel(category: string): string | null {
   return category && category !== 'unknown' ? `failure:${category}` : null
 }
-
-/** Colours for the labels log-bugs creates; GitHub would use ededed for all of them. */
-export function labelStyle(name: string): { color: string; description: string } {
-  if (name.startsWith('failure:'))
-    return { color: 'fbca04', description: 'CI failure category (log-bugs)' }
-  const colors: Record<string, string> = { bug: 'd73a4a', 'ci-failure': 'b60205' }
-  return { color: colors[name] ?? 'ededed', description: 'Filed by log-bugs' }
-}

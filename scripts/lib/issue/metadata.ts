@@ -1,6 +1,6 @@
 import { formatMetadata, parseMetadata } from '../markdown/marker.js'
 import { cleanUntrusted } from '../untrusted/clean-untrusted.js'
-import type { IssueMetadata, RunContext, RunKey } from './types.js'
+import type { FailureClass, IssueMetadata, Lifecycle, RunContext, RunKey } from './types.js'
 
 /** Runs kept in an issue's metadata; the count goes on beyond it. */
 const MAX_RUNS = 100
@@ -9,11 +9,37 @@ const MAX_RUNS = 100
 export const workflowKey = (context: RunContext): string =>
   context.workflow.path || context.workflow.name
 
-/** `1234-2`: a run and attempt, as occurrence markers and metadata name it. */
+/** `1234-2`: a run and attempt, as markers and metadata name it. */
 export const occurrenceKey = (run: RunKey): string => `${run.id}-${run.attempt}`
 
+/**
+ * A run of the default branch or of a merge queue: what fails there fails for every PR, so it
+ * is nobody's PR's fault.
+ */
+export function isTrunkRun(context: RunContext): boolean {
+  if (context.event === 'merge_group') return true
+  return context.defaultBranch !== null && context.branch === context.defaultBranch
+}
+
+/** This run, as an issue's metadata records it. */
+export function runKeyOf(context: RunContext, now: string): RunKey {
+  return {
+    id: context.runId,
+    attempt: context.attempt,
+    sha: context.sha,
+    branch: cleanUntrusted(context.branch),
+    pr: context.pr?.number ?? null,
+    at: now
+  }
+}
+
 /** The metadata block of an issue this run files. */
-export function newMetadata(context: RunContext, fingerprint: string, now: string): IssueMetadata {
+export function newMetadata(
+  context: RunContext,
+  fingerprint: string,
+  now: string,
+  extra: { class: FailureClass; writer: string | null }
+): IssueMetadata {
   return {
     version: 1,
     fingerprint,
@@ -21,22 +47,57 @@ export function newMetadata(context: RunContext, fingerprint: string, now: strin
     featureId: context.feature.id,
     branch: cleanUntrusted(context.branch),
     pr: context.pr?.number ?? null,
-    runs: [{ id: context.runId, attempt: context.attempt }],
+    runs: [runKeyOf(context, now)],
     attemptCount: 1,
     firstSeen: now,
+    lastSeen: now,
+    ...(extra.writer ? { writer: extra.writer } : {}),
+    trunk: isTrunkRun(context),
+    flakes: extra.class === 'flaky' ? 1 : 0,
+    lifecycle: null,
+    class: extra.class,
+    notifiedAt: now
+  }
+}
+
+/** Metadata with a run added (each run and attempt once, oldest first) and the count updated. */
+export function addRun(meta: IssueMetadata, run: RunKey, now: string): IssueMetadata {
+  const seen = new Map<string, RunKey>()
+  for (const known of [...meta.runs, run]) seen.set(occurrenceKey(known), known)
+  const all = [...seen.values()]
+  const added = all.length - meta.runs.length
+  return {
+    ...meta,
+    runs: all.slice(-MAX_RUNS),
+    attemptCount: Math.max(meta.attemptCount + added, all.length),
     lastSeen: now
   }
 }
 
-/** Metadata with the runs merged (each run and attempt once, oldest first) and counts updated. */
-export function mergeRuns(meta: IssueMetadata, runs: RunKey[], now: string): IssueMetadata {
-  const seen = new Map<string, RunKey>()
-  for (const run of [...meta.runs, ...runs])
-    seen.set(occurrenceKey(run), { id: run.id, attempt: run.attempt })
-  const all = [...seen.values()]
-  const attemptCount = Math.max(meta.attemptCount, all.length)
-  return { ...meta, runs: all.slice(-MAX_RUNS), attemptCount, lastSeen: now }
+/** Metadata merged from two versions of one issue (a racer's and ours): every run of both. */
+export function mergeMetadata(ours: IssueMetadata, theirs: IssueMetadata): IssueMetadata {
+  const runs = new Map<string, RunKey>()
+  for (const run of [...theirs.runs, ...ours.runs]) runs.set(occurrenceKey(run), run)
+  const all = [...runs.values()].sort((a, b) => a.id - b.id || a.attempt - b.attempt)
+  const later = (a?: string, b?: string) => ((a ?? '') > (b ?? '') ? a : b)
+  return {
+    ...theirs,
+    ...ours,
+    runs: all.slice(-MAX_RUNS),
+    attemptCount: Math.max(ours.attemptCount, theirs.attemptCount, all.length),
+    lastSeen: later(ours.lastSeen, theirs.lastSeen) ?? ours.lastSeen,
+    notifiedAt: later(ours.notifiedAt, theirs.notifiedAt),
+    flakes: Math.max(ours.flakes ?? 0, theirs.flakes ?? 0),
+    trunk: Boolean(ours.trunk || theirs.trunk)
+  }
 }
+
+/** Whether metadata records a run (and its attempt). */
+export const hasRun = (meta: IssueMetadata | null, run: RunKey): boolean =>
+  meta?.runs.some(known => occurrenceKey(known) === occurrenceKey(run)) ?? false
+
+/** The lifecycle step of metadata, with `null` for plain open. */
+export const lifecycleOf = (meta: IssueMetadata | null): Lifecycle | null => meta?.lifecycle ?? null
 
 /** The body with its metadata block replaced (or added when a human deleted it). */
 export function replaceMetadata(body: string, meta: IssueMetadata): string {

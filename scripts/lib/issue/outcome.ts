@@ -1,3 +1,5 @@
+import type { FailureClass, Lifecycle } from './types.js'
+
 /**
  * What became of each failure of a run (and of each issue a green run closed): create-issue's
  * result, which the PR comment, the job summary and the action's outputs are made from.
@@ -10,12 +12,16 @@ export interface IssueRef {
   title: string
 }
 
-/** A failure as the outcome shows it: its fingerprint, its would-be title and its jobs. */
+/** A failure as the outcome shows it: its fingerprint, its would-be title, jobs and class. */
 export interface FailureRef {
   fingerprint: string
   title: string
   jobs: string[]
+  class: FailureClass
 }
+
+/** What a green run (or a different failure) did to an issue of the branch. */
+export type IssueStep = Lifecycle | 'flaky' | 'closed'
 
 /** The title and body an issue or comment would have had (dry-run, or filing was refused). */
 export interface Draft {
@@ -26,16 +32,20 @@ export interface Draft {
 export type Outcome =
   /** a new issue was filed */
   | { kind: 'filed'; failure: FailureRef; issue: IssueRef }
-  /** a known failure: this run was recorded on its open issue, seen `seen` times in all */
-  | { kind: 'recorded'; failure: FailureRef; issue: IssueRef; seen: number }
+  /** a known failure: this run was recorded on its issue (reopened when it was closed lately) */
+  | { kind: 'recorded'; failure: FailureRef; issue: IssueRef; seen: number; reopened?: boolean }
+  /** not filed: an allowed job's failure, or one whose issue was closed as not planned */
+  | { kind: 'skipped'; failure: FailureRef; issue: IssueRef | null }
   /** over `max-issues`: listed in the last issue filed by this run instead of filed */
   | { kind: 'listed'; failure: FailureRef; issue: IssueRef }
-  /** the branch went green: this issue was closed */
+  /** the default branch went green: this issue was closed */
   | { kind: 'resolved'; issue: IssueRef; fingerprint: string; seen: number }
+  /** an issue of the branch moved on: fix-pending, pending-merge, or found flaky */
+  | { kind: 'marked'; issue: IssueRef; fingerprint: string; step: IssueStep; seen: number }
   /** dry-run: what would have been written */
   | {
       kind: 'dry-run'
-      action: 'file' | 'record' | 'close'
+      action: 'file' | 'record' | 'close' | 'mark'
       failure: FailureRef
       issue: IssueRef | null
       seen: number
@@ -51,6 +61,8 @@ export function outcomeIssue(outcome: Outcome): IssueRef | null {
     case 'recorded':
     case 'listed':
     case 'resolved':
+    case 'marked':
+    case 'skipped':
       return outcome.issue
     case 'dry-run':
       return outcome.issue
@@ -64,6 +76,7 @@ export function outcomeSeen(outcome: Outcome): number {
   switch (outcome.kind) {
     case 'recorded':
     case 'resolved':
+    case 'marked':
     case 'dry-run':
       return outcome.seen
     default:
@@ -73,9 +86,23 @@ export function outcomeSeen(outcome: Outcome): number {
 
 /** The fingerprint an outcome is about. */
 export function outcomeFingerprint(outcome: Outcome): string {
-  return outcome.kind === 'resolved' ? outcome.fingerprint : outcome.failure.fingerprint
+  return outcome.kind === 'resolved' || outcome.kind === 'marked'
+    ? outcome.fingerprint
+    : outcome.failure.fingerprint
 }
 
-/** Whether an outcome closes an issue (the branch went green) rather than reports a failure. */
+/**
+ * Whether an outcome is about an issue of the branch (closed, marked) rather than a failure of
+ * this run.
+ */
 export const closes = (outcome: Outcome): boolean =>
-  outcome.kind === 'resolved' || (outcome.kind === 'dry-run' && outcome.action === 'close')
+  outcome.kind === 'resolved' ||
+  outcome.kind === 'marked' ||
+  (outcome.kind === 'dry-run' && (outcome.action === 'close' || outcome.action === 'mark'))
+
+/** The class of a failure outcome, null for outcomes about the branch's issues. */
+export function outcomeClass(outcome: Outcome): FailureClass | null {
+  return closes(outcome) || outcome.kind === 'resolved' || outcome.kind === 'marked'
+    ? null
+    : outcome.failure.class
+}

@@ -10,18 +10,13 @@ export function splitAttempts(jobs: readonly ApiJob[]): {
   latest: ApiJob[]
   earlier: EarlierAttempt[]
 } {
-  const newest = new Map<string, ApiJob>()
-  for (const job of jobs) {
-    const known = newest.get(job.name)
-    const newer =
-      !known ||
-      (job.run_attempt ?? 1) > (known.run_attempt ?? 1) ||
-      ((job.run_attempt ?? 1) === (known.run_attempt ?? 1) && job.id > known.id)
-    if (newer) newest.set(job.name, job)
-  }
-  const latest = jobs.filter(job => newest.get(job.name) === job)
+  const attemptOf = (job: ApiJob) => job.run_attempt ?? 1
+  const newest = new Map<string, number>()
+  for (const job of jobs) newest.set(job.name, Math.max(newest.get(job.name) ?? 0, attemptOf(job)))
+  // jobs that share a name in one attempt (a reusable workflow's, say) all stay
+  const latest = jobs.filter(job => attemptOf(job) === newest.get(job.name))
   const earlier = jobs
-    .filter(job => newest.get(job.name) !== job)
-    .map(job => ({ job: job.name, attempt: job.run_attempt ?? 1, conclusion: job.conclusion }))
+    .filter(job => attemptOf(job) < (newest.get(job.name) ?? 0))
+    .map(job => ({ job: job.name, attempt: attemptOf(job), conclusion: job.conclusion }))
   return { latest, earlier }
 }

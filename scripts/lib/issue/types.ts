@@ -80,6 +80,16 @@ export interface Failure {
   primary: { job: FailedJob; log: JobLog }
 }
 
+/**
+ * How a failure relates to the pull request that saw it: `new` (this PR's to fix), `known` (seen
+ * before on this PR or another branch), `broken-trunk` (failing on the default branch too),
+ * `flaky` (failed and passed on one commit), `allowed` (its job may fail: continue-on-error).
+ */
+export type FailureClass = 'new' | 'known' | 'broken-trunk' | 'flaky' | 'allowed'
+
+/** Where an issue is in its lifecycle after `open` (see README, "Lifecycle"). */
+export type Lifecycle = 'fix-pending' | 'pending-merge'
+
 /** The machine-readable block at the end of every issue log-bugs files. */
 export interface IssueMetadata {
   version: 1
@@ -89,26 +99,56 @@ export interface IssueMetadata {
   featureId: string
   branch: string
   pr: number | null
+  /** the runs that saw the failure, oldest first, the newest kept (the count goes on) */
   runs: RunKey[]
   attemptCount: number
   firstSeen: string
   lastSeen: string
+  /** the login that filed the issue, once known: then only its markers are trusted */
+  writer?: string
+  /** seen on the default branch or a merge queue: failures of PRs are then not theirs */
+  trunk?: boolean
+  /** how often it failed and then passed on the same commit */
+  flakes?: number
+  /** the green run and attempt that last counted a flake (`1234-2`), so it counts once */
+  lastFlake?: string
+  lifecycle?: Lifecycle | null
+  /** the class of the failure when last seen */
+  class?: FailureClass
+  /** when log-bugs last notified the issue's watchers (a comment, or the issue itself) */
+  notifiedAt?: string
 }
 
-/** A run and attempt: the unit an issue records once. */
+/** A run and attempt: the unit an issue records once, with where it ran. */
 export interface RunKey {
   id: number
   attempt: number
+  sha?: string
+  branch?: string
+  pr?: number | null
+  at?: string
 }
 
-/** An open issue that log-bugs filed (its marker, written by the token's own account). */
+/** An issue that log-bugs filed (its marker, written by the token's own account). */
 export interface TrackedIssue {
   number: number
   url: string
   title: string
   body: string
   metadata: IssueMetadata | null
+  labels: string[]
+  /** absent means open (the list asks for open issues only) */
+  state?: 'open' | 'closed'
+  closedAt?: string | null
+  stateReason?: string | null
 }
 
 /** The issues log-bugs tracks, by fingerprint: listed once per run and handed on. */
 export type TrackedIssues = Record<string, TrackedIssue>
+
+/** What find-duplicate hands on: the open issues, and closed ones of this run's failures. */
+export interface KnownIssues {
+  open: TrackedIssues
+  /** the newest closed issue of each failure of this run that has no open one */
+  closed: TrackedIssues
+}

@@ -6,6 +6,8 @@
  * account only for essentials; every extra goes through `bestEffort`.
  */
 
+import type { Outcome } from '../issue/outcome.js'
+
 /** A bad input or a malformed hand-over between steps: names the input and what was wrong. */
 export class ConfigError extends Error {
   override name = 'ConfigError'
@@ -22,11 +24,18 @@ export class FatalError extends Error {
 /** Filing was refused: carries the would-be issue for the job summary. */
 export class CannotFileError extends FatalError {
   override name = 'CannotFileError'
+  /** what the run did before the refusal (other issues filed meanwhile), for the outputs */
+  done: Outcome[] = []
   constructor(
     message: string,
     readonly wouldBe: { title: string; body: string }
   ) {
     super(message)
+  }
+
+  withDone(done: Outcome[]): this {
+    this.done = done
+    return this
   }
 }
 

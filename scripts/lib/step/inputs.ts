@@ -27,6 +27,15 @@ export interface ActionInputs {
   greenLogMaxBytes: number
   /** the most time spent reading green logs, in ms */
   greenLogMaxMs: number
+  flakyLabel: string
+  fixPendingLabel: string
+  pendingMergeLabel: string
+  /** a failure back within this many days reopens its closed issue */
+  reopenDays: number
+  /** at most one digest comment per issue in this many hours */
+  commentPeriodMs: number
+  /** file issues for jobs that may fail (continue-on-error) */
+  fileAllowedFailures: boolean
 }
 
 /** Every input action.yml declares, but `github-token`, which github-script takes itself. */
@@ -48,7 +57,13 @@ export const INPUT_NAMES = [
   'close-on-success',
   'compare-with-green',
   'green-log-max-mb',
-  'green-log-seconds'
+  'green-log-seconds',
+  'flaky-label',
+  'fix-pending-label',
+  'pending-merge-label',
+  'reopen-days',
+  'comment-period-hours',
+  'file-allowed-failures'
 ] as const
 
 export type InputName = (typeof INPUT_NAMES)[number]
@@ -117,6 +132,18 @@ export function parseLabels(raw: string): string[] {
   return labels
 }
 
+/** One label name: trimmed, at most 50 characters, no comma (labels inputs split on commas). */
+function parseLabel(name: string, raw: string, fallback: string): string {
+  const label = raw.trim()
+  if (label === '') return fallback
+  if (label.length > 50 || /[,\n]/.test(label)) {
+    throw new ConfigError(
+      `input ${name}: expected one label name of at most 50 characters, got ${JSON.stringify(label)}`
+    )
+  }
+  return label
+}
+
 /**
  * Validates the inputs, given by their action.yml names as `toJSON(inputs)` makes them (missing
  * or empty values take the defaults). Pure: tests pass a literal. A bad value throws a
@@ -146,7 +173,22 @@ export function readInputs(raw: Partial<Record<InputName, unknown>>): ActionInpu
     compareWithGreen: parseBoolean('compare-with-green', value('compare-with-green'), true),
     greenLogMaxBytes:
       parseInteger('green-log-max-mb', value('green-log-max-mb'), 64, 1, 1024) * 1024 * 1024,
-    greenLogMaxMs: parseInteger('green-log-seconds', value('green-log-seconds'), 20, 1, 120) * 1000
+    greenLogMaxMs: parseInteger('green-log-seconds', value('green-log-seconds'), 20, 1, 120) * 1000,
+    flakyLabel: parseLabel('flaky-label', value('flaky-label'), 'flaky'),
+    fixPendingLabel: parseLabel('fix-pending-label', value('fix-pending-label'), 'fix-pending'),
+    pendingMergeLabel: parseLabel(
+      'pending-merge-label',
+      value('pending-merge-label'),
+      'pending-merge'
+    ),
+    reopenDays: parseInteger('reopen-days', value('reopen-days'), 7, 0, 365),
+    commentPeriodMs:
+      parseInteger('comment-period-hours', value('comment-period-hours'), 24, 1, 720) * 3_600_000,
+    fileAllowedFailures: parseBoolean(
+      'file-allowed-failures',
+      value('file-allowed-failures'),
+      false
+    )
   }
 }
 

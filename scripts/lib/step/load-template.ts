@@ -3,7 +3,7 @@ import { isAbsolute, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ConfigError } from './errors.js'
 
-export type TemplateName = 'issue' | 'pr-comment' | 'occurrence'
+export type TemplateName = 'issue' | 'pr-comment'
 
 /**
  * A template's text: the user's file when an input names one (relative to the workspace), else

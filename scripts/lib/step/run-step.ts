@@ -20,6 +20,8 @@ export interface StepScope {
   /** the state folder (see state.ts) */
   dir: string
   now: () => Date
+  /** waits between rounds of a contended write; tests advance a clock instead */
+  sleep: (ms: number) => Promise<void>
 }
 
 /**
@@ -62,7 +64,8 @@ export async function runStep<T>(
       core,
       inputs,
       dir,
-      now: deps.now ?? (() => new Date())
+      now: deps.now ?? (() => new Date()),
+      sleep: deps.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms)))
     })
   } catch (error) {
     if (isExpected(error)) {

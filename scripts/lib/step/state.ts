@@ -22,8 +22,10 @@ export interface StateFiles {
   failures: Failure[]
   /** find-duplicate: the open issues log-bugs tracks, listed once for the whole run */
   tracked: TrackedIssues
+  /** find-duplicate: the newest closed issue of failures that have no open one */
+  closed: TrackedIssues
   /** find-duplicate: the account the token writes as */
-  identity: { botLogin: string }
+  identity: { botLogin: string | null }
   /** create-issue: what became of each failure */
   outcomes: Outcome[]
   /** every step: the wait budget already spent, in ms */

@@ -30,6 +30,8 @@ export interface GitHub {
   hook: {
     wrap(name: 'request', hook: RequestHook): void
   }
+  /** @octokit/auth-token's view of the token, read from its prefix without a request */
+  auth?: () => Promise<unknown>
 }
 
 /** The fields of @actions/github's Context that the steps read. */

@@ -1,3 +1,4 @@
+import { trustsAuthor } from '../issue/trusts-author.js';
 import { hasCommentMarker } from '../markdown/marker.js';
 import { postOnce } from './post-once.js';
 /**
@@ -12,7 +13,7 @@ export async function upsertPrComment(github, core, target, render, options) {
     const listOurs = async () => {
         const comments = await github.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...api, issue_number: target.pr, per_page: 100 });
         return comments
-            .filter(comment => comment.user?.login === target.botLogin &&
+            .filter(comment => trustsAuthor(target.botLogin, comment.user?.login) &&
             hasCommentMarker(comment.body ?? '', 'pr-comment', String(target.pr)))
             .sort((a, b) => a.id - b.id);
     };
@@ -30,6 +31,10 @@ export async function upsertPrComment(github, core, target, render, options) {
     if (options.dryRun) {
         core.info(`log-bugs: dry-run: would ${mine ? `edit comment ${mine.id}` : 'comment'} on PR #${target.pr}\n${body}`);
         return { url: null, body };
+    }
+    if (mine && mine.body === body) {
+        core.info(`log-bugs: the PR comment is up to date: ${mine.html_url}`);
+        return { url: mine.html_url, body };
     }
     if (mine) {
         const url = await edit(mine, body);

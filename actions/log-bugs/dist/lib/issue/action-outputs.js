@@ -1,4 +1,4 @@
-import { closes, outcomeIssue, outcomeSeen } from './outcome.js';
+import { closes, outcomeClass, outcomeFingerprint, outcomeIssue, outcomeSeen } from './outcome.js';
 /**
  * The action's outputs that create-issue knows, from the outcomes so far: set even when filing
  * failed part-way, so a workflow that reads them after a failure gets what did happen.
@@ -13,6 +13,13 @@ export function issueOutputs(outcomes) {
         created: String(outcomes.filter(o => o.kind === 'filed').length),
         'is-retry': String(outcomes.some(o => o.kind === 'recorded' && o.seen > 1)),
         'attempt-count': String(Math.max(0, ...failures.map(outcomeSeen))),
-        'resolved-issues': resolved.map(o => o.issue.number).join(',')
+        'resolved-issues': resolved.map(o => o.issue.number).join(','),
+        'new-failures': String(failures.filter(o => outcomeClass(o) === 'new').length),
+        'unrelated-failures': String(failures.filter(o => outcomeClass(o) === 'broken-trunk' || outcomeClass(o) === 'flaky').length),
+        failures: JSON.stringify(failures.map(o => ({
+            fingerprint: outcomeFingerprint(o),
+            class: outcomeClass(o),
+            issue: outcomeIssue(o)?.number ?? null
+        })))
     };
 }

@@ -10,10 +10,3 @@ export function dedupLabel(labels) {
 export function categoryLabel(category) {
     return category && category !== 'unknown' ? `failure:${category}` : null;
 }
-/** Colours for the labels log-bugs creates; GitHub would use ededed for all of them. */
-export function labelStyle(name) {
-    if (name.startsWith('failure:'))
-        return { color: 'fbca04', description: 'CI failure category (log-bugs)' };
-    const colors = { bug: 'd73a4a', 'ci-failure': 'b60205' };
-    return { color: colors[name] ?? 'ededed', description: 'Filed by log-bugs' };
-}

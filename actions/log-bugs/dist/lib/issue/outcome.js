@@ -1,7 +1,3 @@
-/**
- * What became of each failure of a run (and of each issue a green run closed): create-issue's
- * result, which the PR comment, the job summary and the action's outputs are made from.
- */
 /** The issue an outcome points to, if there is one. */
 export function outcomeIssue(outcome) {
     switch (outcome.kind) {
@@ -9,6 +5,8 @@ export function outcomeIssue(outcome) {
         case 'recorded':
         case 'listed':
         case 'resolved':
+        case 'marked':
+        case 'skipped':
             return outcome.issue;
         case 'dry-run':
             return outcome.issue;
@@ -21,6 +19,7 @@ export function outcomeSeen(outcome) {
     switch (outcome.kind) {
         case 'recorded':
         case 'resolved':
+        case 'marked':
         case 'dry-run':
             return outcome.seen;
         default:
@@ -29,7 +28,20 @@ export function outcomeSeen(outcome) {
 }
 /** The fingerprint an outcome is about. */
 export function outcomeFingerprint(outcome) {
-    return outcome.kind === 'resolved' ? outcome.fingerprint : outcome.failure.fingerprint;
+    return outcome.kind === 'resolved' || outcome.kind === 'marked'
+        ? outcome.fingerprint
+        : outcome.failure.fingerprint;
 }
-/** Whether an outcome closes an issue (the branch went green) rather than reports a failure. */
-export const closes = (outcome) => outcome.kind === 'resolved' || (outcome.kind === 'dry-run' && outcome.action === 'close');
+/**
+ * Whether an outcome is about an issue of the branch (closed, marked) rather than a failure of
+ * this run.
+ */
+export const closes = (outcome) => outcome.kind === 'resolved' ||
+    outcome.kind === 'marked' ||
+    (outcome.kind === 'dry-run' && (outcome.action === 'close' || outcome.action === 'mark'));
+/** The class of a failure outcome, null for outcomes about the branch's issues. */
+export function outcomeClass(outcome) {
+    return closes(outcome) || outcome.kind === 'resolved' || outcome.kind === 'marked'
+        ? null
+        : outcome.failure.class;
+}

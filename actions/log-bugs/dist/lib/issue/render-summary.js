@@ -1,7 +1,7 @@
 import { escapeInline } from '../markdown/escape-markdown.js';
 import { fenceCode } from '../markdown/fence-code.js';
 import { link } from '../markdown/link.js';
-import { outcomeSeen } from './outcome.js';
+import { outcomeClass, outcomeSeen } from './outcome.js';
 /** The step summary caps at 1 MiB per step (runner's AttachmentSizeLimit); stay well inside. */
 const SUMMARY_BUDGET = 512 * 1024;
 /**
@@ -14,12 +14,12 @@ export function renderSummary(context, outcomes, problems = [], comment) {
     if (context.failedJobs.length === 0)
         lines.push('No failed job was found in this run.', '');
     if (outcomes.length > 0) {
-        lines.push('| Failure | Jobs | Issue | Seen |', '| --- | --- | --- | --- |');
+        lines.push('| Failure | Jobs | Class | Issue | Seen |', '| --- | --- | --- | --- | --- |');
         for (const outcome of outcomes) {
-            const [title, jobs] = outcome.kind === 'resolved'
+            const [title, jobs] = outcome.kind === 'resolved' || outcome.kind === 'marked'
                 ? [outcome.issue.title, []]
                 : [outcome.failure.title, outcome.failure.jobs];
-            lines.push(`| ${escapeInline(title, 120)} | ${jobs.map(job => escapeInline(job, 80)).join(', ')} | ${where(outcome)} | ${outcomeSeen(outcome)}× |`);
+            lines.push(`| ${escapeInline(title, 120)} | ${jobs.map(job => escapeInline(job, 80)).join(', ')} | ${outcomeClass(outcome) ?? '—'} | ${where(outcome)} | ${outcomeSeen(outcome)}× |`);
         }
         lines.push('');
     }
@@ -42,15 +42,21 @@ function where(outcome) {
         case 'filed':
             return `${link(`#${outcome.issue.number}`, outcome.issue.url)} (new)`;
         case 'recorded':
-            return `${link(`#${outcome.issue.number}`, outcome.issue.url)} (repeat)`;
+            return `${link(`#${outcome.issue.number}`, outcome.issue.url)} (${outcome.reopened ? 'reopened' : 'repeat'})`;
+        case 'skipped':
+            return outcome.issue
+                ? `${link(`#${outcome.issue.number}`, outcome.issue.url)} (closed as not planned: not reopened)`
+                : 'not filed: the job may fail (continue-on-error)';
+        case 'marked':
+            return `${link(`#${outcome.issue.number}`, outcome.issue.url)} (${outcome.step})`;
         case 'listed':
             return `${link(`#${outcome.issue.number}`, outcome.issue.url)} (listed: over max-issues)`;
         case 'resolved':
-            return `${link(`#${outcome.issue.number}`, outcome.issue.url)} (closed: the branch is green)`;
+            return `${link(`#${outcome.issue.number}`, outcome.issue.url)} (closed: the default branch is green)`;
         case 'dry-run':
             return outcome.issue === null
                 ? 'dry-run: not filed'
-                : `${link(`#${outcome.issue.number}`, outcome.issue.url)} (dry-run: would ${outcome.action === 'close' ? 'close it' : 'record this run'})`;
+                : `${link(`#${outcome.issue.number}`, outcome.issue.url)} (dry-run: would ${outcome.action === 'close' ? 'close it' : outcome.action === 'mark' ? 'mark it' : 'record this run'})`;
         case 'refused':
             return 'not filed (see below)';
     }

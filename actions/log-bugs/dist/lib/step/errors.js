@@ -20,9 +20,15 @@ export class FatalError extends Error {
 export class CannotFileError extends FatalError {
     wouldBe;
     name = 'CannotFileError';
+    /** what the run did before the refusal (other issues filed meanwhile), for the outputs */
+    done = [];
     constructor(message, wouldBe) {
         super(message);
         this.wouldBe = wouldBe;
+    }
+    withDone(done) {
+        this.done = done;
+        return this;
     }
 }
 /** The primary rate limit is spent: waiting for the reset would outlive the job. */

@@ -44,7 +44,8 @@ export async function runStep(deps, env, body, options = {}) {
             core,
             inputs,
             dir,
-            now: deps.now ?? (() => new Date())
+            now: deps.now ?? (() => new Date()),
+            sleep: deps.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms)))
         });
     }
     catch (error) {

@@ -1,0 +1,24 @@
+import { formatCommentMarker, hasCommentMarker } from '../markdown/marker.js';
+import { trustsAuthor } from '../issue/trusts-author.js';
+import { postOnce } from './post-once.js';
+/**
+ * Comments on an issue once per `key` (a lifecycle step, a day's digest): concurrent runs that
+ * decide the same note each post, list, and the later copies delete themselves, so watchers get
+ * one notification.
+ */
+export async function postNote(github, target, key, text) {
+    const route = { owner: target.owner, repo: target.repo, issue_number: target.issue };
+    const { posted, oldest } = await postOnce({
+        post: async () => (await github.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...route, body: `${text}\n\n${formatCommentMarker('note', key)}` })).data,
+        list: async () => (await github.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...route, per_page: 100 })).filter(comment => trustsAuthor(target.botLogin, comment.user?.login) &&
+            hasCommentMarker(comment.body ?? '', 'note', key)),
+        id: comment => comment.id
+    });
+    if (oldest !== posted) {
+        await github.request('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+            owner: target.owner,
+            repo: target.repo,
+            comment_id: posted.id
+        });
+    }
+}
