@@ -235,8 +235,9 @@ describe('pull requests', () => {
       })
     )
     const octokit = octokitFor(gh)
-    const list = async (query: Parameters<typeof octokit.rest.pulls.list>[0]) =>
-      (await octokit.rest.pulls.list({ owner, repo, ...query })).data.map(p => p.number)
+    const list = async (
+      query: Omit<NonNullable<Parameters<typeof octokit.rest.pulls.list>[0]>, 'owner' | 'repo'>
+    ) => (await octokit.rest.pulls.list({ owner, repo, ...query })).data.map(p => p.number)
 
     expect(await list({ head: 'stranger:patch-1' })).toEqual([3])
     expect(await list({ head: 'STRANGER:patch-1', state: 'all' })).toEqual([4, 3])
