@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -47,6 +48,38 @@ const PR_2 = {
   author: 'Codertocat',
   title: 'Update the README with new information.'
 }
+
+describe('the payloads', () => {
+  const examples = JSON.parse(
+    readFileSync(createRequire(import.meta.url).resolve('@octokit/webhooks-examples'), 'utf8')
+  ) as { name: string; examples: unknown[] }[]
+  const published = (event: string) => examples.find(set => set.name === event)?.examples ?? []
+
+  it.each<RealEventSpec>([
+    { event: 'pull_request', action: 'opened' },
+    { event: 'pull_request', action: 'synchronize' },
+    { event: 'push' },
+    { event: 'workflow_run', conclusion: 'success' },
+    { event: 'workflow_run', conclusion: 'success', withoutPullRequest: true },
+    { event: 'merge_group' },
+    { event: 'workflow_dispatch' }
+  ])("%o is one of the package's payloads, unchanged", spec => {
+    const event = realEvent(spec)
+    expect(event.derived).toEqual([])
+    expect(published(event.eventName)).toContainEqual(event.payload)
+  })
+
+  it.each<[RealEventSpec, RegExp]>([
+    [{ event: 'pull_request', action: 'opened', fork: true }, /^pull_request\.head\.repo/],
+    [{ event: 'push', branch: 'feature/7-login' }, /^ref: /],
+    [{ event: 'workflow_run', conclusion: 'failure' }, /^workflow_run\.conclusion/],
+    [{ event: 'schedule' }, /^the whole payload/]
+  ])('%o is derived, and says what changed', (spec, change) => {
+    const event = realEvent(spec)
+    expect(event.derived).toEqual([expect.stringMatching(change)])
+    expect(published(event.eventName)).not.toContainEqual(event.payload)
+  })
+})
 
 describe('gather-context on real pull_request payloads', () => {
   it.each([
