@@ -187,6 +187,73 @@ describe('pull requests', () => {
     expect(error.response.data.message).toBe(`No commit found for SHA: ${'d'.repeat(40)}`)
   })
 
+  it('answers [] for a fork-only commit: known, but associated with no PR', async () => {
+    await using gh = await startEmulator(sampleScenario({ forkOnlyCommits: [forkSha] }))
+    const octokit = octokitFor(gh)
+    const fork = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({
+      owner,
+      repo,
+      commit_sha: forkSha.slice(0, 7)
+    })
+    expect(fork.data).toEqual([])
+    const same = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({
+      owner,
+      repo,
+      commit_sha: headSha
+    })
+    expect(same.data.map(p => p.number)).toEqual([2])
+    expect(gh.state.openapiViolations).toEqual([])
+  })
+
+  it('lists PRs by head (user:ref-name), state and base, newest first', async () => {
+    await using gh = await startEmulator(
+      sampleScenario({
+        pulls: [
+          {
+            title: 'Add widgets',
+            user: 'maintainer',
+            head: { ref: 'feature/widgets', sha: headSha }
+          },
+          {
+            title: 'Fork fix',
+            user: 'stranger',
+            head: { ref: 'patch-1', sha: forkSha, repo: 'stranger/widgets' }
+          },
+          {
+            title: 'Old fork fix',
+            user: 'stranger',
+            state: 'closed',
+            head: { ref: 'patch-1', sha: 'c'.repeat(40), repo: 'stranger/widgets' }
+          },
+          {
+            title: 'Backport',
+            user: 'maintainer',
+            head: { ref: 'patch-1', sha: 'e'.repeat(40) },
+            base: { ref: 'release/1.x' }
+          }
+        ]
+      })
+    )
+    const octokit = octokitFor(gh)
+    const list = async (
+      query: Omit<NonNullable<Parameters<typeof octokit.rest.pulls.list>[0]>, 'owner' | 'repo'>
+    ) => (await octokit.rest.pulls.list({ owner, repo, ...query })).data.map(p => p.number)
+
+    expect(await list({ head: 'stranger:patch-1' })).toEqual([3])
+    expect(await list({ head: 'STRANGER:patch-1', state: 'all' })).toEqual([4, 3])
+    expect(await list({ head: 'stranger:patch-1', state: 'closed' })).toEqual([4])
+    expect(await list({ head: `${owner}:patch-1` })).toEqual([5])
+    expect(await list({ head: 'stranger:patch-2' })).toEqual([])
+    // Without `user:` GitHub ignores the filter and lists every open PR.
+    expect(await list({ head: 'patch-1' })).toEqual([5, 3, 2])
+    expect(await list({ base: 'release/1.x' })).toEqual([5])
+    expect(await list({ direction: 'asc' })).toEqual([2, 3, 5])
+    const [fork] = (await octokit.rest.pulls.list({ owner, repo, head: 'stranger:patch-1' })).data
+    expect(fork?.head).toMatchObject({ label: 'stranger:patch-1', sha: forkSha })
+    expect(fork?.head.repo?.full_name).toBe('stranger/widgets')
+    expect(gh.state.openapiViolations).toEqual([])
+  })
+
   it('gets a PR, and 404s an issue number that is not a PR', async () => {
     await using gh = await startEmulator(sampleScenario())
     const octokit = octokitFor(gh)

@@ -79,6 +79,11 @@ describe('every route answers in the shape the OpenAPI description documents', (
       'GET /repos/{owner}/{repo}/pulls/{pull_number}',
       octokit.rest.pulls.get({ ...base, pull_number: 3 })
     )
+    const listed = await check(
+      'GET /repos/{owner}/{repo}/pulls',
+      octokit.rest.pulls.list({ ...base, head: 'stranger:patch-1', state: 'open' })
+    )
+    expect((listed as { number: number }[]).map(p => p.number)).toEqual([3])
     await check(
       'GET /repos/{owner}/{repo}/issues',
       octokit.rest.issues.listForRepo({ ...base, state: 'all' })

@@ -34,6 +34,7 @@ export function createState(scenario: Scenario, clock: Clock): EmulatorState {
     comments: [],
     pulls: [],
     runs: [],
+    forkOnlyCommits: (scenario.forkOnlyCommits ?? []).map(sha => sha.toLowerCase()),
     searchLagMs: scenario.searchLagMs ?? 0,
     openapiViolations: [],
     searchIndex: new Map(),

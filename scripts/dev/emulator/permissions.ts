@@ -39,6 +39,7 @@ export function requiredPermissions(
       return [[['actions', 'read']]]
     case 'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls':
       return [[['contents', 'read']], [['pull_requests', 'read']]]
+    case 'GET /repos/{owner}/{repo}/pulls':
     case 'GET /repos/{owner}/{repo}/pulls/{pull_number}':
       return [[['pull_requests', 'read']]]
     case 'GET /repos/{owner}/{repo}/issues':

@@ -18,6 +18,13 @@ export interface Scenario {
   /** Also listed by GET /repos/{o}/{r}/issues, with a `pull_request` key. */
   pulls?: SeedPull[]
   runs?: SeedRun[]
+  /**
+   * Commits that exist only in a fork. The base repository's commit lookup
+   * (GET /repos/{o}/{r}/commits/{sha}/pulls) answers `[]` for them even while an open PR has one
+   * as its head, as third-party reports saw on GitHub (TooTallNate/nx.js#410,
+   * quarkusio/pt.quarkus.io#389).
+   */
+  forkOnlyCommits?: string[]
   /** The search index lags writes by this many ms of clock time (default 0). */
   searchLagMs?: number
 }

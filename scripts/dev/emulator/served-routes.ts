@@ -14,6 +14,7 @@ export const servedRoutes = [
   'GET /repos/{owner}/{repo}/actions/jobs/{job_id}',
   'GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs',
   'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls',
+  'GET /repos/{owner}/{repo}/pulls',
   'GET /repos/{owner}/{repo}/pulls/{pull_number}',
   'GET /repos/{owner}/{repo}/issues',
   'POST /repos/{owner}/{repo}/issues',

@@ -146,6 +146,8 @@ export interface EmulatorState {
   comments: CommentModel[]
   pulls: PullModel[]
   runs: RunModel[]
+  /** Lower-case shas the commit lookup answers `[]` for (Scenario.forkOnlyCommits). */
+  forkOnlyCommits: string[]
   searchLagMs: number
   /** Requests the OpenAPI description would reject and responses it doesn't describe. */
   openapiViolations: OpenapiViolation[]

@@ -87,20 +87,84 @@ export async function findPullRequest(
   }
   if (!run.sha) return null
   // Fork PRs leave run.pull_requests empty (actions/runner#3444): ask which PRs hold the commit.
-  return bestEffort(
+  const byCommit = await bestEffort(
     async () => {
       const { data } = await github.request<ApiPull[]>(
         'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls',
         { owner, repo, commit_sha: run.sha }
       )
       const open = data.filter(pr => pr.state === undefined || pr.state === 'open')
-      const match =
+      return (
         open.find(pr => pr.head?.sha === run.sha && pr.head?.ref === run.branch) ??
-        open.find(pr => pr.head?.sha === run.sha)
-      return match ? toInfo(match) : null
+        open.find(pr => pr.head?.sha === run.sha) ??
+        null
+      )
     },
     error => {
       debug(`log-bugs: PRs of ${run.sha} unavailable: ${describeError(error)}`)
+      return null
+    }
+  )
+  if (byCommit) return toInfo(byCommit)
+  const head = forkHeadOf(context, run.sha)
+  return head ? findPullOfForkBranch(github, context, head, debug) : null
+}
+
+/**
+ * Under workflow_run, the triggering run's head when it comes from a fork: `owner:branch` and
+ * the commit. Null for a same-repository run, so the fallback costs nothing there.
+ */
+function forkHeadOf(context: Context, sha: string): { label: string; sha: string } | null {
+  if (context.eventName !== 'workflow_run') return null
+  const run = context.payload.workflow_run as
+    | {
+        head_branch?: unknown
+        head_sha?: unknown
+        head_repository?: { full_name?: unknown; owner?: { login?: unknown } } | null
+      }
+    | undefined
+  const login = run?.head_repository?.owner?.login
+  const fullName = run?.head_repository?.full_name
+  if (typeof login !== 'string' || typeof run?.head_branch !== 'string') return null
+  // The payload must describe the run being reported, not another one (`run-id` names another).
+  if (run.head_sha !== sha) return null
+  const here = `${context.repo.owner}/${context.repo.repo}`.toLowerCase()
+  if (typeof fullName === 'string' && fullName.toLowerCase() === here) return null
+  return { label: `${login}:${run.head_branch}`, sha }
+}
+
+/**
+ * The open PR from a fork's branch, found by `head` (`user:ref-name`): the commit lookup answers
+ * nothing for a commit that exists only in the fork (TooTallNate/nx.js#410,
+ * quarkusio/pt.quarkus.io#389). Only a PR whose head is still the run's commit is accepted:
+ * after a newer push the branch's PR is no longer the one that ran.
+ */
+async function findPullOfForkBranch(
+  github: GitHub,
+  context: Context,
+  head: { label: string; sha: string },
+  debug: (message: string) => void
+): Promise<PullRequestInfo | null> {
+  const { owner, repo } = context.repo
+  return bestEffort(
+    async () => {
+      const { data } = await github.request<ApiPull[]>('GET /repos/{owner}/{repo}/pulls', {
+        owner,
+        repo,
+        head: head.label,
+        state: 'open'
+      })
+      const match = data.find(pr => pr.head?.sha === head.sha)
+      if (match) return toInfo(match)
+      const moved = data.map(pr => `#${pr.number} is at ${pr.head?.sha ?? '?'}`).join(', ')
+      debug(
+        `log-bugs: no open PR from ${head.label} has head ${head.sha}` +
+          (moved ? ` (${moved}): pushed again since the run; no PR attached` : '')
+      )
+      return null
+    },
+    error => {
+      debug(`log-bugs: PRs from ${head.label} unavailable: ${describeError(error)}`)
       return null
     }
   )

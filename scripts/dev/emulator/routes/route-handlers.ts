@@ -18,7 +18,7 @@ import {
 } from './comment-routes.js'
 import { createIssue, getIssue, listForRepo, updateIssue } from './issue-routes.js'
 import { addLabels, createLabel, getLabel, listLabelsForRepo } from './label-routes.js'
-import { getPull, listPullRequestsAssociatedWithCommit } from './pull-routes.js'
+import { getPull, listPullRequestsAssociatedWithCommit, listPulls } from './pull-routes.js'
 import { getAuthenticatedUser, getRateLimit, getRepository } from './repository-routes.js'
 import { searchIssuesAndPullRequests } from './search-routes.js'
 
@@ -35,6 +35,7 @@ export const routeHandlers: Record<ServedRoute, RouteHandler> = {
   'GET /repos/{owner}/{repo}/actions/jobs/{job_id}': getJobForWorkflowRun,
   'GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs': downloadJobLogsForWorkflowRun,
   'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls': listPullRequestsAssociatedWithCommit,
+  'GET /repos/{owner}/{repo}/pulls': listPulls,
   'GET /repos/{owner}/{repo}/pulls/{pull_number}': getPull,
   'GET /repos/{owner}/{repo}/issues': listForRepo,
   'POST /repos/{owner}/{repo}/issues': createIssue,
