@@ -195,7 +195,7 @@ export function realEvent(spec: RealEventSpec, jobs: RealJobs = {}): RealEvent {
       }
     ],
     forkOnlyCommits: parts.forkOnlyCommits,
-    tokens: { 'test-token': parts.forkToken ? forkPullRequestToken : defaultToken }
+    tokens: { 'ghs_test-token': parts.forkToken ? forkPullRequestToken : defaultToken }
   }
   return {
     eventName: parts.context.eventName,
