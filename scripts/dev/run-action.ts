@@ -56,6 +56,8 @@ export interface RunActionOptions {
   env?: Record<string, string>
   /** passed into run() as github-script would not: only tests advance a fake clock */
   fetchLog?: typeof fetch
+  /** absolute path of the folder holding the action.yml to run (default actions/log-bugs) */
+  actionDir?: string
 }
 
 const EXPRESSION = /\$\{\{\s*(.*?)\s*\}\}/g
@@ -91,8 +93,8 @@ function compileScript(script: string): (...values: unknown[]) => Promise<unknow
   return fn as (...values: unknown[]) => Promise<unknown>
 }
 
-export function readActionYaml(): ActionYaml {
-  return parse(readFileSync(join(ACTION_DIR, 'action.yml'), 'utf8')) as ActionYaml
+export function readActionYaml(actionDir = ACTION_DIR): ActionYaml {
+  return parse(readFileSync(join(actionDir, 'action.yml'), 'utf8')) as ActionYaml
 }
 
 /**
@@ -126,13 +128,15 @@ function wrapRequire(): NodeJS.Require {
  * Runs actions/log-bugs/action.yml's steps in order, the way the runner runs a composite action
  * of github-script steps: input defaults, `${{ }}` in env and with, each script as the body of an
  * async function given `{github, context, core, require, …}`, its return value as the `result`
- * output, `core.setOutput` as step outputs, and later steps skipped once one fails.
+ * output, `core.setOutput` as step outputs, and later steps skipped once one fails. With
+ * `actionDir`, another action.yml (the repository root's) runs, with GITHUB_ACTION_PATH there.
  */
 export async function runAction(options: RunActionOptions): Promise<ActionRun> {
-  const action = readActionYaml()
+  const actionDir = options.actionDir ?? ACTION_DIR
+  const action = readActionYaml(actionDir)
   const token = options.token ?? 'test-token'
   const runnerTemp = mkdtempSync(join(tmpdir(), 'log-bugs-runner-'))
-  const github = { token, action_path: ACTION_DIR }
+  const github = { token, action_path: actionDir }
   const inputs: Record<string, string> = {}
   for (const [name, spec] of Object.entries(action.inputs)) {
     inputs[name] = options.inputs?.[name] ?? evaluate(spec.default ?? '', { github })
@@ -176,7 +180,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     const saved = { ...process.env }
     Object.assign(process.env, {
       RUNNER_TEMP: runnerTemp,
-      GITHUB_ACTION_PATH: ACTION_DIR,
+      GITHUB_ACTION_PATH: actionDir,
       GITHUB_WORKSPACE: ROOT,
       ...options.env,
       ...env
