@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process'
-import { cpSync, mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
 import { checkReleaseTag, extractReleaseNotes } from '../scripts/dev/release-notes.js'
 import { release } from '../scripts/dev/release.js'
 
@@ -80,5 +81,51 @@ describe('npm run release-notes', () => {
     expect(printed).toMatch(/^### Added\n\n- The log-bugs composite action/)
     expect(printed).not.toContain('## [')
     expect(() => notes('v1.0.1')).toThrow(/tag v1\.0\.1 is not v1\.0\.0/)
+  })
+})
+
+describe('.github/workflows/release.yml', () => {
+  interface Step {
+    uses?: string
+    run?: string
+    env?: Record<string, string>
+    with?: Record<string, unknown>
+  }
+  const workflow = parse(readFileSync(join(ROOT, '.github/workflows/release.yml'), 'utf8')) as {
+    on: { push: { tags: string[] } }
+    permissions: Record<string, string>
+    jobs: Record<string, { permissions: Record<string, string>; steps: Step[] }>
+  }
+  const jobs = Object.values(workflow.jobs)
+  const steps = jobs.flatMap(job => job.steps)
+  const runs = steps.map(step => step.run ?? '')
+
+  it('runs on version tags, with contents: write on its one job only', () => {
+    expect(workflow.on.push.tags).toEqual(['v*.*.*'])
+    expect(workflow.permissions).toEqual({})
+    expect(jobs.map(job => job.permissions)).toEqual([{ contents: 'write' }])
+  })
+
+  it('checks out as CI does, then tests, checks dist and the tag before it publishes', () => {
+    const ci = readFileSync(join(ROOT, '.github/workflows/ci.yml'), 'utf8')
+    expect(ci).toContain(`uses: ${steps[0]?.uses}`)
+    const order = [
+      'npm ci',
+      'npm test',
+      'npm run check-dist',
+      'release-notes',
+      'gh release create',
+      'git/refs'
+    ]
+    const at = order.map(command => runs.findIndex(run => run.includes(command)))
+    expect(at.every(index => index >= 0)).toBe(true)
+    expect(at).toEqual([...at].sort((a, b) => a - b))
+    expect(runs.find(run => run.includes('gh release create'))).toContain('--notes-file')
+  })
+
+  it('hands the token and the tag to its scripts through env: only', () => {
+    for (const run of runs) expect(run).not.toContain('${{')
+    for (const step of steps.filter(step => /\bgh\b/.test(step.run ?? '')))
+      expect(step.env?.GH_TOKEN).toBe('${{ github.token }}')
   })
 })
