@@ -315,6 +315,18 @@ jobs:
     expect((await lintWorkflows(root, { actionlint: false })).map(formatFinding)).toEqual([])
   })
 
+  it('resolve the action at the root of a checkout made into a path', async () => {
+    const source = GOOD_WORKFLOW.replace(
+      'persist-credentials: false',
+      'persist-credentials: false\n          path: under-test'
+    ).replace(
+      '      - env:',
+      '      - uses: ./under-test\n        with:\n          dry-run: true\n      - env:'
+    )
+    const root = repoWith({ '.github/workflows/ok.yml': source, 'action.yml': actionYaml() })
+    expect((await lintWorkflows(root, { actionlint: false })).map(formatFinding)).toEqual([])
+  })
+
   const actionCases: { name: string; action: string; rule: string; message: RegExp }[] = [
     {
       name: 'timeout-minutes on a composite step',

@@ -368,7 +368,8 @@ function checkLocalAction(
 ): void {
   const dir = resolveLocal(root, uses, checkoutPaths)
   const metadata =
-    dir && ['action.yml', 'action.yaml'].map(name => join(root, dir, name)).find(existsSync)
+    dir !== null &&
+    ['action.yml', 'action.yaml'].map(name => join(root, dir, name)).find(existsSync)
   if (!metadata) {
     ctx.add(
       usesNode,
