@@ -57,9 +57,8 @@ describe('tail-log', () => {
     ])
     await using _ = gh
     expect(run.failed).toBeNull()
-    // a look for a green run on the branch, then on main (there is none), then each log once
+    // one look for a green run of the workflow (there is none), then each log once
     expect(routes).toEqual([
-      RUNS_ROUTE,
       RUNS_ROUTE,
       LOGS_ROUTE,
       SIGNED_ROUTE,
@@ -198,9 +197,9 @@ describe('tail-log against the last green run', () => {
     await using _ = gh
     expect(run.failed).toBeNull()
     const jobsRoute = 'GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs'
-    // the branch has no green run, so the default branch's; its jobs; its log; then the failed log
+    // the branch has no green run, so the default branch's (one list holds it); its jobs; its
+    // log; then the failed log
     expect(routes).toEqual([
-      RUNS_ROUTE,
       RUNS_ROUTE,
       jobsRoute,
       LOGS_ROUTE,

@@ -8,15 +8,18 @@ export interface GreenRun {
   jobs: Record<string, number>
 }
 
+/** Green runs listed at once: the most a page holds. */
+const PAGE = 100
+
 interface ApiRuns {
   workflow_runs: { id: number; html_url: string; head_branch: string | null }[]
 }
 
 /**
  * The most recent successful run of the same workflow, on the branch, else on the default
- * branch, with its jobs: what a failed job's log is compared with (log/baseline.ts). Two or
- * three requests for the whole run, whatever the number of failed jobs; null when there is
- * none (a new workflow, a branch that never passed).
+ * branch, with its jobs: what a failed job's log is compared with (log/baseline.ts). Usually
+ * one request when there is none (a new workflow, a branch that never passed) and two when
+ * there is, whatever the number of failed jobs.
  */
 export async function findGreenRun(
   github: GitHub,
@@ -34,21 +37,38 @@ export async function findGreenRun(
   const branches = [target.branch, target.defaultBranch].filter(
     (b, i, all): b is string => typeof b === 'string' && b !== '' && all.indexOf(b) === i
   )
+  const list = (branch?: string) =>
+    github.request<ApiRuns>('GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs', {
+      owner: target.owner,
+      repo: target.repo,
+      workflow_id: workflow,
+      ...(branch ? { branch } : {}),
+      status: 'success',
+      exclude_pull_requests: true,
+      per_page: branch ? 1 : PAGE
+    })
+  // One list of the workflow's latest green runs usually holds the branch's or the default
+  // branch's; only when it is full without either, ask per branch.
+  const { data: recent } = await list()
+  let found: { run: ApiRuns['workflow_runs'][number]; branch: string } | null = null
   for (const branch of branches) {
-    const { data } = await github.request<ApiRuns>(
-      'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs',
-      {
-        owner: target.owner,
-        repo: target.repo,
-        workflow_id: workflow,
-        branch,
-        status: 'success',
-        exclude_pull_requests: true,
-        per_page: 1
+    const run = recent.workflow_runs.find(r => r.head_branch === branch)
+    if (run) {
+      found = { run, branch }
+      break
+    }
+  }
+  if (!found && recent.workflow_runs.length >= PAGE) {
+    for (const branch of branches) {
+      const run = (await list(branch)).data.workflow_runs[0]
+      if (run) {
+        found = { run, branch }
+        break
       }
-    )
-    const run = data.workflow_runs[0]
-    if (!run) continue
+    }
+  }
+  if (found) {
+    const { run, branch } = found
     const jobs = await github.paginate<{ id: number; name: string; conclusion: string | null }>(
       'GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs',
       { owner: target.owner, repo: target.repo, run_id: run.id, filter: 'latest', per_page: 100 }
