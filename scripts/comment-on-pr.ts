@@ -5,7 +5,7 @@ import { renderSummary } from './lib/issue/render-summary.js'
 import { bestEffort, describeError, errorStatus } from './lib/step/errors.js'
 import { loadTemplate } from './lib/step/load-template.js'
 import { runStep } from './lib/step/run-step.js'
-import { readState } from './lib/step/state.js'
+import { readState, readStateOr } from './lib/step/state.js'
 import type { StepDeps } from './lib/step/types.js'
 import { writeSummary } from './lib/step/write-summary.js'
 
@@ -42,6 +42,15 @@ export async function run(
     } else {
       const template = loadTemplate('pr-comment', inputs.commentTemplate, env.GITHUB_WORKSPACE)
       const tracked = readState(dir, 'tracked')
+      const closed = readStateOr(dir, 'closed', {})
+      // an earlier failing run of this PR left a comment; its issues name the PR
+      const mayExist =
+        onlyUpdate ||
+        [...Object.values(tracked), ...Object.values(closed)].some(
+          issue =>
+            issue.metadata?.pr === pr.number ||
+            (issue.metadata?.runs ?? []).some(run => run.pr === pr.number)
+        )
       const { botLogin } = readState(dir, 'identity')
       const at = now().toISOString()
       comment = await bestEffort(
@@ -52,7 +61,7 @@ export async function run(
             { owner: context.owner, repo: context.repo, pr: pr.number, botLogin },
             previousBody =>
               renderPrComment({ template, context, outcomes, tracked, previousBody, now: at }),
-            { onlyUpdate, dryRun: inputs.dryRun }
+            { onlyUpdate, dryRun: inputs.dryRun, mayExist }
           ),
         error => {
           const why =

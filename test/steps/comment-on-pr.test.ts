@@ -48,8 +48,8 @@ describe('comment-on-pr', () => {
     )
     const { run, routes } = await commentOnPr(gh, 9001)
     expect(run.failed).toBeNull()
+    // no issue of this PR existed, so no earlier comment can: post, then the racers' list
     expect(routes).toEqual([
-      'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
       'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
       'GET /repos/{owner}/{repo}/issues/{issue_number}/comments'
     ])
@@ -115,5 +115,30 @@ describe('comment-on-pr', () => {
     expect(routes).toEqual(['GET /repos/{owner}/{repo}/issues/{issue_number}/comments'])
     expect(prComments(gh)).toEqual([])
     expect(run.outputs['comment-url']).toBe('')
+  })
+
+  it('an earlier comment it did not expect (its issues all closed) is found after posting: ours folds into it', async () => {
+    await using gh = await startEmulator(
+      baseScenario([ciRun({ id: 9401, pr: 12, failed: [['typecheck', tsc]] })], {
+        comments: [
+          {
+            issue_number: 12,
+            user: 'github-actions[bot]',
+            body: 'an older list\n\n<!-- log-bugs:pr-comment=12 -->'
+          }
+        ]
+      })
+    )
+    const { run, routes } = await commentOnPr(gh, 9401)
+    expect(run.failed).toBeNull()
+    expect(routes).toEqual([
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+      'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
+      'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}',
+      'DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}'
+    ])
+    const [comment, ...more] = prComments(gh)
+    expect(more).toEqual([])
+    expect(comment?.body).toContain('#### New')
   })
 })

@@ -58,13 +58,7 @@ describe('tail-log', () => {
     await using _ = gh
     expect(run.failed).toBeNull()
     // one look for a green run of the workflow (there is none), then each log once
-    expect(routes).toEqual([
-      RUNS_ROUTE,
-      LOGS_ROUTE,
-      SIGNED_ROUTE,
-      LOGS_ROUTE,
-      SIGNED_ROUTE
-    ])
+    expect(routes).toEqual([RUNS_ROUTE, LOGS_ROUTE, SIGNED_ROUTE, LOGS_ROUTE, SIGNED_ROUTE])
     expect(logs.map(l => [l.jobName, l.logAvailable])).toEqual([
       ['typecheck', true],
       ['test', true]

@@ -5,7 +5,7 @@ import { renderSummary } from './lib/issue/render-summary.js';
 import { bestEffort, describeError, errorStatus } from './lib/step/errors.js';
 import { loadTemplate } from './lib/step/load-template.js';
 import { runStep } from './lib/step/run-step.js';
-import { readState } from './lib/step/state.js';
+import { readState, readStateOr } from './lib/step/state.js';
 import { writeSummary } from './lib/step/write-summary.js';
 /**
  * Keeps one comment per pull request, found by its hidden marker and edited in place, listing
@@ -35,9 +35,14 @@ export async function run(deps, env = process.env) {
         else {
             const template = loadTemplate('pr-comment', inputs.commentTemplate, env.GITHUB_WORKSPACE);
             const tracked = readState(dir, 'tracked');
+            const closed = readStateOr(dir, 'closed', {});
+            // an earlier failing run of this PR left a comment; its issues name the PR
+            const mayExist = onlyUpdate ||
+                [...Object.values(tracked), ...Object.values(closed)].some(issue => issue.metadata?.pr === pr.number ||
+                    (issue.metadata?.runs ?? []).some(run => run.pr === pr.number));
             const { botLogin } = readState(dir, 'identity');
             const at = now().toISOString();
-            comment = await bestEffort(() => upsertPrComment(github, core, { owner: context.owner, repo: context.repo, pr: pr.number, botLogin }, previousBody => renderPrComment({ template, context, outcomes, tracked, previousBody, now: at }), { onlyUpdate, dryRun: inputs.dryRun }), error => {
+            comment = await bestEffort(() => upsertPrComment(github, core, { owner: context.owner, repo: context.repo, pr: pr.number, botLogin }, previousBody => renderPrComment({ template, context, outcomes, tracked, previousBody, now: at }), { onlyUpdate, dryRun: inputs.dryRun, mayExist }), error => {
                 const why = errorStatus(error) === 403
                     ? `the token may not comment on PR #${pr.number} (HTTP 403${pr.fork ? ': pull requests from forks get a read-only token' : ''}). Grant \`pull-requests: write\`, or use the workflow_run recipe in the README`
                     : `commenting on PR #${pr.number} failed (${describeError(error)})`;
