@@ -300,6 +300,13 @@ async function carryOutOne(scope: StepScope, step: PlanStep, checks: Check[]): P
   }
 }
 
+/**
+ * The login that filed an issue, kept in its metadata once known: from then on only that
+ * login's markers are trusted for it (trustsAuthor), whatever other bots write.
+ */
+const writerOf = (meta: IssueMetadata, issue: TrackedIssue): { writer?: string } =>
+  meta.writer ? {} : issue.author ? { writer: issue.author } : {}
+
 /** Posts the notes a change calls for; a note that fails is a warning, the body has the record. */
 async function postNotes(scope: StepScope, issue: TrackedIssue, due: Note[]): Promise<void> {
   const context = readState(scope.dir, 'context')
@@ -343,6 +350,7 @@ async function recordOn(
   const change: IssueChange = {
     apply: meta => ({
       ...addRun(meta, run, now),
+      ...writerOf(meta, issue),
       trunk: Boolean(meta.trunk || isTrunkRun(context)),
       class: klass,
       lifecycle: null,
@@ -434,6 +442,7 @@ async function markIssue(
       ? {
           apply: meta => ({
             ...meta,
+            ...writerOf(meta, issue),
             flakes: (meta.flakes ?? 0) + 1,
             lastFlake: flake,
             class: 'flaky',
@@ -444,7 +453,7 @@ async function markIssue(
           labels: current => lifecycleLabels(scope, current, { lifecycle: null, flaky: true })
         }
       : {
-          apply: meta => ({ ...meta, lifecycle: step, notifiedAt: now }),
+          apply: meta => ({ ...meta, ...writerOf(meta, issue), lifecycle: step, notifiedAt: now }),
           holds: meta => meta.lifecycle === step,
           labels: current =>
             lifecycleLabels(scope, current, {

@@ -239,6 +239,11 @@ async function carryOutOne(scope, step, checks) {
             return closeResolved(scope, step.fingerprint, step.issue);
     }
 }
+/**
+ * The login that filed an issue, kept in its metadata once known: from then on only that
+ * login's markers are trusted for it (trustsAuthor), whatever other bots write.
+ */
+const writerOf = (meta, issue) => meta.writer ? {} : issue.author ? { writer: issue.author } : {};
 /** Posts the notes a change calls for; a note that fails is a warning, the body has the record. */
 async function postNotes(scope, issue, due) {
     const context = readState(scope.dir, 'context');
@@ -262,6 +267,7 @@ async function recordOn(scope, failure, klass, issue, reopen, checks) {
     const change = {
         apply: meta => ({
             ...addRun(meta, run, now),
+            ...writerOf(meta, issue),
             trunk: Boolean(meta.trunk || isTrunkRun(context)),
             class: klass,
             lifecycle: null,
@@ -335,6 +341,7 @@ async function markIssue(scope, fingerprint, issue, step, checks) {
         ? {
             apply: meta => ({
                 ...meta,
+                ...writerOf(meta, issue),
                 flakes: (meta.flakes ?? 0) + 1,
                 lastFlake: flake,
                 class: 'flaky',
@@ -345,7 +352,7 @@ async function markIssue(scope, fingerprint, issue, step, checks) {
             labels: current => lifecycleLabels(scope, current, { lifecycle: null, flaky: true })
         }
         : {
-            apply: meta => ({ ...meta, lifecycle: step, notifiedAt: now }),
+            apply: meta => ({ ...meta, ...writerOf(meta, issue), lifecycle: step, notifiedAt: now }),
             holds: meta => meta.lifecycle === step,
             labels: current => lifecycleLabels(scope, current, {
                 lifecycle: step,

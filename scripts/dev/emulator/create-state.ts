@@ -23,6 +23,7 @@ export function createState(scenario: Scenario, clock: Clock): EmulatorState {
     owner: scenario.owner,
     repo: scenario.repo,
     fullName,
+    serverUrl: scenario.serverUrl ?? 'https://github.com',
     repoId: 100_000_000 + (hash(fullName) % 800_000_000),
     defaultBranch: scenario.defaultBranch ?? 'main',
     private: scenario.private ?? false,

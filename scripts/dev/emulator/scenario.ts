@@ -27,6 +27,8 @@ export interface Scenario {
   forkOnlyCommits?: string[]
   /** The search index lags writes by this many ms of clock time (default 0). */
   searchLagMs?: number
+  /** The web address of the server (default https://github.com; an Enterprise Server's host). */
+  serverUrl?: string
 }
 
 export interface SeedUser {

@@ -133,6 +133,8 @@ export interface EmulatorState {
   owner: string
   repo: string
   fullName: string
+  /** the web address links point at: https://github.com, or an Enterprise Server's */
+  serverUrl: string
   repoId: number
   defaultBranch: string
   private: boolean

@@ -137,6 +137,8 @@ export interface TrackedIssue {
   body: string
   metadata: IssueMetadata | null
   labels: string[]
+  /** who wrote it: recorded in the metadata (`writer`) at the next update */
+  author?: string
   /** absent means open (the list asks for open issues only) */
   state?: 'open' | 'closed'
   closedAt?: string | null

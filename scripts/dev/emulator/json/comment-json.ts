@@ -9,7 +9,7 @@ export function commentJson(ctx: JsonContext, comment: CommentModel): Record<str
   const kind = findIssue(ctx.state, comment.issue_number)?.pull_request ? 'pull' : 'issues'
   return {
     url,
-    html_url: `${webUrl}/${ctx.state.fullName}/${kind}/${comment.issue_number}#issuecomment-${comment.id}`,
+    html_url: `${webUrl(ctx)}/${ctx.state.fullName}/${kind}/${comment.issue_number}#issuecomment-${comment.id}`,
     issue_url: `${repoApi}/issues/${comment.issue_number}`,
     id: comment.id,
     node_id: comment.node_id,

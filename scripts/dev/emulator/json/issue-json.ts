@@ -11,7 +11,7 @@ import { authorAssociation, userJson } from './user-json.js'
 export function issueJson(ctx: JsonContext, issue: IssueModel): Record<string, unknown> {
   const repoApi = repoApiUrl(ctx)
   const url = `${repoApi}/issues/${issue.number}`
-  const html = `${webUrl}/${ctx.state.fullName}/${issue.pull_request ? 'pull' : 'issues'}/${issue.number}`
+  const html = `${webUrl(ctx)}/${ctx.state.fullName}/${issue.pull_request ? 'pull' : 'issues'}/${issue.number}`
   const assignees = issue.assignees.map(login => userJson(ctx, login))
   return {
     url,

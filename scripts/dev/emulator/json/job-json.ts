@@ -15,7 +15,7 @@ export function jobJson(ctx: JsonContext, run: RunModel, job: JobModel): Record<
     node_id: job.node_id,
     head_sha: run.head_sha,
     url: `${repoApi}/actions/jobs/${job.id}`,
-    html_url: `${webUrl}/${ctx.state.fullName}/actions/runs/${run.id}/job/${job.id}`,
+    html_url: `${webUrl(ctx)}/${ctx.state.fullName}/actions/runs/${run.id}/job/${job.id}`,
     status: job.status,
     conclusion: job.conclusion,
     created_at: job.created_at,

@@ -7,7 +7,8 @@ export interface JsonContext {
   apiUrl: string
 }
 
-export const webUrl = 'https://github.com'
+/** The web address of the server the emulator stands for: github.com or an Enterprise host. */
+export const webUrl = (ctx: JsonContext): string => ctx.state.serverUrl
 
 export function repoApiUrl(ctx: JsonContext, fullName: string = ctx.state.fullName): string {
   return `${ctx.apiUrl}/repos/${fullName}`

@@ -18,7 +18,7 @@ export function pullJson(
   if (!issue) throw new Error(`pull #${pull.number} has no issue`)
   const repoApi = repoApiUrl(ctx)
   const url = `${repoApi}/pulls/${pull.number}`
-  const html = `${webUrl}/${ctx.state.fullName}/pull/${pull.number}`
+  const html = `${webUrl(ctx)}/${ctx.state.fullName}/pull/${pull.number}`
   const issueUrl = `${repoApi}/issues/${pull.number}`
   const headOwner = pull.head.repo.split('/')[0] ?? ctx.state.owner
   const assignees = issue.assignees.map(login => userJson(ctx, login))

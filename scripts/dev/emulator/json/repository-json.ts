@@ -16,7 +16,7 @@ export function repositoryJson(
   const [owner = '', name = ''] = fullName.split('/')
   const id = own ? state.repoId : 100_000_000 + (hash(fullName) % 800_000_000)
   const api = `${ctx.apiUrl}/repos/${fullName}`
-  const html = `${webUrl}/${fullName}`
+  const html = `${webUrl(ctx)}/${fullName}`
   const openIssues = own ? state.issues.filter(i => i.state === 'open').length : 0
   const isPrivate = own && state.private
   return {

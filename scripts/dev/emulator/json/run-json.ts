@@ -48,7 +48,7 @@ export function runJson(
     check_suite_id: run.id + 1_000_000,
     check_suite_node_id: `CS_kwDO${run.id}`,
     url,
-    html_url: `${webUrl}/${ctx.state.fullName}/actions/runs/${run.id}`,
+    html_url: `${webUrl(ctx)}/${ctx.state.fullName}/actions/runs/${run.id}`,
     pull_requests: pullRequests,
     created_at: run.created_at,
     updated_at: run.updated_at,

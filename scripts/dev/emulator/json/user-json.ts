@@ -18,8 +18,8 @@ export function userJson(ctx: JsonContext, login: string): Record<string, unknow
     gravatar_id: '',
     url: api,
     html_url: bot
-      ? `${webUrl}/apps/${user.login.replace(/\[bot\]$/, '')}`
-      : `${webUrl}/${user.login}`,
+      ? `${webUrl(ctx)}/apps/${user.login.replace(/\[bot\]$/, '')}`
+      : `${webUrl(ctx)}/${user.login}`,
     followers_url: `${api}/followers`,
     following_url: `${api}/following{/other_user}`,
     gists_url: `${api}/gists{/gist_id}`,

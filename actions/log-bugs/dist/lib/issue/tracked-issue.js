@@ -24,6 +24,7 @@ export function toTracked(issue, botLogin, states = ['open']) {
             title: issue.title,
             body,
             metadata,
+            ...(issue.user?.login ? { author: issue.user.login } : {}),
             labels: (issue.labels ?? [])
                 .map(label => (typeof label === 'string' ? label : (label.name ?? '')))
                 .filter(name => name !== ''),
