@@ -3,7 +3,7 @@
  * API requests and wall time of action.yml per scenario.
  *
  *   npm run bench [-- --size 1GiB] [--runs 2] [--chunk 256KiB] [--no-corpus] [--outside DIR]
- *   npm run bench -- --requests [--latency 80] [--request-runs 3] [--json]
+ *   npm run bench -- --requests [--latency 80] [--request-runs 3] [--no-spawned] [--json]
  *
  * For each size of 10 MiB, 100 MiB, … up to --size it writes a realistic Actions log to a
  * temp file (streaming), analyses it with fs.createReadStream in a child `node` process that
@@ -16,6 +16,9 @@
  * (scripts/dev/request-figures.ts): requests per route once, then wall time with the emulator
  * answering at once and after --latency ms, median of --request-runs runs; and the same for five
  * empty github-script steps, the yardstick issue 10 sets (PR at 80 ms ≤ 3 × five empty steps).
+ * In process a step costs nothing to start, so the PR run at --latency and the empty steps are
+ * also timed spawned, each step a `node` process of its own as on a runner: that ratio is the
+ * one the target means.
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises'
@@ -36,7 +39,7 @@ import { computeRequestFigures, formatRequestFigures } from '../dev/request-figu
 import { BIG_LOG_KEY_LINE, parseSize, writeBigLog } from './make-big-log.js'
 
 const USAGE = `usage: npm run bench [-- --size 1GiB] [--runs 2] [--chunk 256KiB] [--no-corpus]
-       npm run bench -- --requests [--latency 80] [--request-runs 3] [--json]
+       npm run bench -- --requests [--latency 80] [--request-runs 3] [--no-spawned] [--json]
 
   --size <size>   largest log (default 1GiB); 10MiB and 100MiB steps below it are measured too
   --runs <n>      runs per measurement, best kept (default 2)
@@ -48,7 +51,9 @@ const USAGE = `usage: npm run bench [-- --size 1GiB] [--runs 2] [--chunk 256KiB]
   --requests      print only the request figures: API requests per scenario and route, wall time
   --latency <ms>  the emulator's delay per response for the second wall time (default 80)
   --request-runs <n>
-                  timed runs per scenario and latency, median kept (default 3)
+                  timed runs per scenario and latency, median kept (default 3); also the
+                  spawned runs of the PR scenario and of the empty steps
+  --no-spawned    skip the spawned runs (a node process per step, a second or more per run)
   --json          print only the request figures, as JSON`
 
 const REQUESTS_HEADING = 'requests (actions/log-bugs/action.yml against the emulator)'
@@ -160,6 +165,7 @@ async function main(): Promise<void> {
       requests: { type: 'boolean' },
       latency: { type: 'string', default: '80' },
       'request-runs': { type: 'string', default: '3' },
+      'no-spawned': { type: 'boolean' },
       json: { type: 'boolean' },
       help: { type: 'boolean' }
     }
@@ -174,7 +180,8 @@ async function main(): Promise<void> {
   const requestFigures = () =>
     computeRequestFigures({
       runs: Math.max(1, Number(values['request-runs']) || 1),
-      latenciesMs: [...new Set([0, latency])]
+      latenciesMs: [...new Set([0, latency])],
+      spawned: !values['no-spawned']
     })
   if (values.json) {
     console.log(JSON.stringify(await requestFigures(), null, 2))

@@ -3,15 +3,33 @@
  * with runAction against the emulator, plus the wall time of five empty github-script steps run
  * the same way. Shared by test/debug/request-figures.test.ts (which asserts the counts) and
  * scripts/debug/bench.ts (which prints them).
+ *
+ * In-process steps cost nothing to start, while on a runner every github-script step is a
+ * `node` process of its own; so the PR scenario and the empty steps are also timed spawned, a
+ * child process per step (scripts/dev/spawned-step.ts), which is the yardstick issue 10 means.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { spawn } from 'node:child_process'
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { isDeepStrictEqual } from 'node:util'
+import ts from 'typescript'
 import { stringify } from 'yaml'
 import { signedLogRoute, startEmulator, type SeedRun } from './emulator/index.js'
 import { median } from './corpus-figures.js'
-import { runAction, type ActionRun, type RunActionOptions } from './run-action.js'
+import { RecordingCore } from './recording-core.js'
+import {
+  ACTION_DIR,
+  evaluate,
+  readActionYaml,
+  ROOT,
+  runAction,
+  runnerEnv,
+  type ActionRun,
+  type RunActionOptions,
+  type StepRun
+} from './run-action.js'
+import type { SpawnedStepResult, SpawnedStepSpec } from './spawned-step.js'
 import { baseScenario, ciContext, ciRun, corpusCase, MAIN_SHA } from './scenarios.js'
 
 export type ScenarioName = 'PR' | 'repeat' | 'push' | 'green'
@@ -52,13 +70,38 @@ export interface ScenarioFigures {
   wall: WallTime[]
 }
 
+export interface Ratio {
+  latencyMs: number
+  value: number
+  target: number
+}
+
+/** The PR scenario and the empty steps with every step in a `node` process of its own. */
+export interface SpawnedFigures {
+  /** how each step's process starts: spawned-step.ts compiled to JS, run by plain node */
+  command: string
+  /** the emulator's delay per response in the PR runs (the highest of latenciesMs) */
+  latencyMs: number
+  emptySteps: { steps: number; wall: WallTime }
+  pr: {
+    /** API requests per route of a spawned PR run: the in-process run's, or the run throws */
+    routes: Record<string, number>
+    outputs: Record<string, string>
+    wall: WallTime
+  }
+  /** the spawned PR run's median wall time over the spawned empty steps' */
+  ratio: Ratio
+}
+
 export interface RequestFigures {
   runs: number
   latenciesMs: number[]
   scenarios: ScenarioFigures[]
   emptySteps: { steps: number; wall: WallTime }
   /** the PR run's median wall time at the highest latency over the empty steps' */
-  ratio: { latencyMs: number; value: number; target: number }
+  ratio: Ratio
+  /** null when not asked for (spawned: false) */
+  spawned: SpawnedFigures | null
 }
 
 export interface RequestFiguresOptions {
@@ -66,6 +109,8 @@ export interface RequestFiguresOptions {
   runs?: number
   /** default [0, 80]: the emulator's answer as fast as loopback, and at a round trip of 80 ms */
   latenciesMs?: number[]
+  /** also time the PR scenario and the empty steps spawned, a process per step (default true) */
+  spawned?: boolean
 }
 
 // issue 10: the PR run at 80 ms per call takes at most 3 times as long as five empty steps
@@ -148,29 +193,181 @@ interface Measured {
   outputs: Record<string, string>
 }
 
-/** runAction, its temp folder removed; a failed run throws, as its figures would mean nothing. */
-async function runOrThrow(options: RunActionOptions): Promise<ActionRun> {
-  const run = await runAction(options)
+type Runner = (options: RunActionOptions) => Promise<ActionRun>
+
+const HARNESS_FILES = ['spawned-step.ts', 'recording-core.ts']
+
+/**
+ * Compiles the child harness (spawned-step.ts and the recording core it imports) to plain ESM
+ * JavaScript in `dir`, with node_modules linked in for @octokit/rest, and returns the entry's
+ * path. Each step then starts as a bare `node` process, as github-script's does: with tsx's
+ * loader (`node --import tsx`) an empty step measured about 0.4 s, `npx tsx` about 1 s (npx is an
+ * npm process, then tsx's CLI starts node again), and plain node about 0.1 s; the loader's cost
+ * is the harness's, not the action's, and would hide the action's own cost behind it.
+ */
+export async function compileSpawnedStep(dir: string): Promise<string> {
+  await mkdir(dir, { recursive: true })
+  for (const file of HARNESS_FILES) {
+    const source = await readFile(join(ROOT, 'scripts/dev', file), 'utf8')
+    const { outputText } = ts.transpileModule(source, {
+      compilerOptions: {
+        module: ts.ModuleKind.ESNext,
+        target: ts.ScriptTarget.ES2022,
+        verbatimModuleSyntax: true
+      }
+    })
+    await writeFile(join(dir, file.replace(/\.ts$/, '.js')), outputText)
+  }
+  await writeFile(join(dir, 'package.json'), '{"type":"module"}\n')
+  await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir')
+  return join(dir, 'spawned-step.js')
+}
+
+/** One github-script step in a child `node` process; resolves with what the step reported. */
+async function spawnStep(
+  harness: string,
+  dir: string,
+  spec: SpawnedStepSpec,
+  env: Record<string, string>
+): Promise<SpawnedStepResult> {
+  await mkdir(dir, { recursive: true })
+  const specFile = join(dir, 'spec.json')
+  const resultFile = join(dir, 'result.json')
+  await writeFile(specFile, JSON.stringify(spec))
+  const stderr = await new Promise<string>((resolve, reject) => {
+    // cwd is the workspace, as github-script's; stdout is the step's log, which nobody reads here
+    const child = spawn(process.execPath, [harness, specFile, resultFile], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'pipe']
+    })
+    let text = ''
+    child.stderr.on('data', (d: Buffer) => (text += d.toString()))
+    child.on('error', reject)
+    child.on('close', code => {
+      if (code === 0) resolve(text)
+      else reject(new Error(`spawned step exited with ${code}: ${text.trim()}`))
+    })
+  })
+  try {
+    return JSON.parse(await readFile(resultFile, 'utf8')) as SpawnedStepResult
+  } catch (error) {
+    throw new Error(`spawned step wrote no result: ${stderr.trim()}`, { cause: error })
+  }
+}
+
+/**
+ * runAction with every step in a `node` process of its own, as the runner runs a composite
+ * action: the same input defaults, `${{ }}` in env and with (run-action.ts's evaluate), env,
+ * outcomes and outputs; here, the parent evaluates and the child (spawned-step.ts) only runs the
+ * script, so it loads no more than github-script does. The emulator stays in this process.
+ */
+export async function runActionSpawned(
+  options: RunActionOptions,
+  /** compileSpawnedStep's entry */
+  harness: string
+): Promise<ActionRun> {
+  if (options.fetchLog) throw new Error('harness: a spawned step cannot be given fetchLog')
+  const actionDir = options.actionDir ?? ACTION_DIR
+  const action = readActionYaml(actionDir)
+  const token = options.token ?? 'ghs_test-token'
+  const runnerTemp = await mkdtemp(join(tmpdir(), 'log-bugs-runner-'))
+  const github = { token, action_path: actionDir }
+  const inputs: Record<string, string> = {}
+  for (const [name, spec] of Object.entries(action.inputs)) {
+    inputs[name] = options.inputs?.[name] ?? evaluate(spec.default ?? '', { github })
+  }
+  for (const name of Object.keys(options.inputs ?? {})) {
+    if (!(name in action.inputs)) throw new Error(`harness: action.yml has no input ${name}`)
+  }
+  const steps: Record<string, { outputs: Record<string, string>; outcome: string }> = {}
+  const runs: StepRun[] = []
+  let failed = false
+  for (const step of action.runs.steps) {
+    if (step.if)
+      throw new Error(`harness: step ${step.id} has an if: this harness does not evaluate`)
+    if (failed) {
+      steps[step.id] = { outputs: {}, outcome: 'skipped' }
+      runs.push({ id: step.id, outcome: 'skipped', outputs: {}, core: new RecordingCore() })
+      continue
+    }
+    if (!step.uses?.startsWith('actions/github-script@'))
+      throw new Error(`harness: step ${step.id} is not github-script`)
+    const contexts = { inputs, steps, github, runner: { temp: runnerTemp } }
+    const env: Record<string, string> = {}
+    for (const [name, value] of Object.entries(step.env ?? {}))
+      env[name] = evaluate(String(value), contexts)
+    const script = String(step.with?.script ?? '')
+    if (/\$\{\{/.test(script)) throw new Error(`harness: step ${step.id} interpolates into script:`)
+    const stepToken = evaluate(
+      String(step.with?.['github-token'] ?? '${{ github.token }}'),
+      contexts
+    )
+    // the harness's files go under RUNNER_TEMP, as the runner's own (_runner_file_commands) do
+    const result = await spawnStep(
+      harness,
+      join(runnerTemp, '_spawned', step.id),
+      { script, token: stepToken, apiUrl: options.apiUrl, context: options.context },
+      {
+        RUNNER_TEMP: runnerTemp,
+        GITHUB_ACTION_PATH: actionDir,
+        GITHUB_WORKSPACE: ROOT,
+        ...runnerEnv(options.context),
+        ...options.env,
+        ...env
+      }
+    )
+    const core = Object.assign(new RecordingCore(), result)
+    const outcome = core.failed === null ? 'success' : 'failure'
+    if (outcome === 'failure') failed = true
+    steps[step.id] = { outputs: core.outputs, outcome }
+    runs.push({ id: step.id, outcome, outputs: core.outputs, core })
+  }
+  const outputs: Record<string, string> = {}
+  for (const [name, spec] of Object.entries(action.outputs)) {
+    outputs[name] = evaluate(spec.value, { steps, inputs, github })
+  }
+  return {
+    runnerTemp,
+    outputs,
+    steps: runs,
+    log: runs
+      .map(r => r.core.all())
+      .filter(Boolean)
+      .join('\n'),
+    summary: runs.map(r => r.core.summaryText).join(''),
+    warnings: runs.flatMap(r => r.core.warnings()),
+    failed: runs.find(r => r.core.failed !== null)?.core.failed ?? null
+  }
+}
+
+/** A run, its temp folder removed; a failed run throws, as its figures would mean nothing. */
+async function runOrThrow(options: RunActionOptions, runner: Runner = runAction) {
+  const run = await runner(options)
   await rm(run.runnerTemp, { recursive: true, force: true })
   if (run.failed !== null) throw new Error(`the action failed: ${run.failed}`)
   return run
 }
 
-function report(apiUrl: string, { runId, event, sha }: Report): Promise<ActionRun> {
-  return runOrThrow({
-    apiUrl,
-    inputs: { 'run-id': String(runId) },
-    env: { GITHUB_RUN_ATTEMPT: '1' },
-    context: ciContext(apiUrl, runId, event, undefined, sha)
-  })
+function report(apiUrl: string, { runId, event, sha }: Report, runner?: Runner) {
+  return runOrThrow(
+    {
+      apiUrl,
+      inputs: { 'run-id': String(runId) },
+      env: { GITHUB_RUN_ATTEMPT: '1' },
+      context: ciContext(apiUrl, runId, event, undefined, sha)
+    },
+    runner
+  )
 }
 
-async function measure(spec: ScenarioSpec, latencyMs: number): Promise<Measured> {
+/** The history reported in process (untimed), then the measured run with `runner`. */
+async function measure(spec: ScenarioSpec, latencyMs: number, runner?: Runner): Promise<Measured> {
   await using gh = await startEmulator(baseScenario(spec.runs), { latencyMs })
   for (const before of spec.before) await report(gh.url, before)
   const first = gh.requests.length
   const started = performance.now()
-  const run = await report(gh.url, spec.measured)
+  const run = await report(gh.url, spec.measured, runner)
   const ms = performance.now() - started
   return { ms, routes: gh.requests.slice(first).map(r => r.route), outputs: run.outputs }
 }
@@ -239,19 +436,60 @@ export function emptyStepsAction(count: number): string {
   })
 }
 
-async function measureEmptySteps(runs: number): Promise<WallTime> {
+async function measureEmptySteps(runs: number, runner: Runner = runAction): Promise<WallTime> {
   const dir = await mkdtemp(join(tmpdir(), 'log-bugs-empty-steps-'))
   try {
     await writeFile(join(dir, 'action.yml'), emptyStepsAction(emptyStepCount))
     await using gh = await startEmulator(baseScenario([prRun]))
     const once = async (): Promise<number> => {
       const started = performance.now()
-      await runOrThrow({ apiUrl: gh.url, context: ciContext(gh.url, 1001), actionDir: dir })
+      const options = { apiUrl: gh.url, context: ciContext(gh.url, 1001), actionDir: dir }
+      await runOrThrow(options, runner)
       return performance.now() - started
     }
+    // Warms the module cache in process, the file cache for node, tsx and Octokit spawned.
     await once()
-    // A few milliseconds each, so more runs than the scenarios get to steady the median.
-    return await timeRuns(Math.max(runs, 11), 0, once)
+    // In process a few milliseconds each, so more runs than the scenarios get to steady the
+    // median; spawned, a second or so each, as many as the scenarios.
+    return await timeRuns(runner === runAction ? Math.max(runs, 11) : runs, 0, once)
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+/**
+ * The PR scenario and the empty steps, each step spawned; the PR runs at `latencyMs` must make
+ * the in-process run's requests (`counted`), or they would time something else.
+ */
+async function measureSpawned(
+  runs: number,
+  latencyMs: number,
+  counted: ScenarioFigures
+): Promise<SpawnedFigures> {
+  const dir = await mkdtemp(join(tmpdir(), 'log-bugs-spawned-step-'))
+  try {
+    const harness = await compileSpawnedStep(dir)
+    const runner: Runner = options => runActionSpawned(options, harness)
+    const emptyWall = await measureEmptySteps(runs, runner)
+    const spec = requestScenarios().find(s => s.name === 'PR')
+    if (!spec) throw new Error('no PR scenario')
+    let outputs: Record<string, string> = {}
+    let routes: Record<string, number> = {}
+    const wall = await timeRuns(runs, latencyMs, async () => {
+      const timed = await measure(spec, latencyMs, runner)
+      routes = countRoutes(timed.routes.filter(route => route !== signedLogRoute))
+      if (!isDeepStrictEqual(routes, counted.routes))
+        throw new Error('PR: the spawned run made other requests than the in-process one')
+      outputs = timed.outputs
+      return timed.ms
+    })
+    return {
+      command: 'node spawned-step.js',
+      latencyMs,
+      emptySteps: { steps: emptyStepCount, wall: emptyWall },
+      pr: { routes, outputs, wall },
+      ratio: { latencyMs, value: wall.medianMs / emptyWall.medianMs, target: ratioTarget }
+    }
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
@@ -268,13 +506,16 @@ export async function computeRequestFigures(
     scenarios.push(await measureScenario(spec, runs, latenciesMs))
   const empty = await measureEmptySteps(runs)
   const latencyMs = Math.max(...latenciesMs)
-  const pr = scenarios.find(s => s.name === 'PR')?.wall.find(w => w.latencyMs === latencyMs)
+  const prScenario = scenarios.find(s => s.name === 'PR')
+  if (!prScenario) throw new Error('no PR scenario')
+  const pr = prScenario.wall.find(w => w.latencyMs === latencyMs)
   return {
     runs,
     latenciesMs,
     scenarios,
     emptySteps: { steps: emptyStepCount, wall: empty },
-    ratio: { latencyMs, value: (pr?.medianMs ?? 0) / empty.medianMs, target: ratioTarget }
+    ratio: { latencyMs, value: (pr?.medianMs ?? 0) / empty.medianMs, target: ratioTarget },
+    spawned: options.spawned === false ? null : await measureSpawned(runs, latencyMs, prScenario)
   }
 }
 
@@ -321,7 +562,16 @@ export function formatRequestFigures(figures: RequestFigures): string {
     ['route', ...scenarios.map(s => s.name)],
     ...routes.map(route => [route, ...scenarios.map(s => String(s.routes[route] ?? '·'))])
   ]
-  const { ratio, emptySteps } = figures
+  const { ratio, emptySteps, spawned } = figures
+  const spawnedLines = spawned
+    ? [
+        '',
+        `spawned: each step a \`${spawned.command}\` process of its own, as on a runner; median of ${figures.runs} runs`,
+        `five empty spawned steps: ${ms(spawned.emptySteps.wall.medianMs)}`,
+        `PR spawned at ${spawned.latencyMs} ms: ${ms(spawned.pr.wall.medianMs)}`,
+        `PR spawned at ${spawned.latencyMs} ms / five empty spawned steps: ${spawned.ratio.value.toFixed(1)}× (target ≤ ${spawned.ratio.target}×)`
+      ]
+    : []
   return [
     `wall time: median of ${figures.runs} timed runs per latency (the emulator waits that long before each response)`,
     table(summary),
@@ -330,7 +580,8 @@ export function formatRequestFigures(figures: RequestFigures): string {
     '',
     ...scenarios.map(s => `${s.name}: ${s.description}`),
     '',
-    `${emptySteps.steps} empty github-script steps: ${ms(emptySteps.wall.medianMs)}`,
-    `PR at ${ratio.latencyMs} ms / empty steps: ${ratio.value.toFixed(1)}× (target ≤ ${ratio.target}×)`
+    `${emptySteps.steps} empty github-script steps in process: ${ms(emptySteps.wall.medianMs)}`,
+    `PR at ${ratio.latencyMs} ms / empty steps: ${ratio.value.toFixed(1)}× (target ≤ ${ratio.target}×) in process`,
+    ...spawnedLines
   ].join('\n')
 }

@@ -11,7 +11,7 @@ import type { Context } from '../lib/step/types.js'
 import { RecordingCore } from './recording-core.js'
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
-const ACTION_DIR = join(ROOT, 'actions/log-bugs')
+export const ACTION_DIR = join(ROOT, 'actions/log-bugs')
 
 interface ActionStep {
   id: string
@@ -103,7 +103,7 @@ export function readActionYaml(actionDir = ACTION_DIR): ActionYaml {
  * a context not given, or that does not parse, throws: action.yml cannot start relying on
  * something this harness would get wrong.
  */
-function evaluate(template: string, contexts: Record<string, unknown>): string {
+export function evaluate(template: string, contexts: Record<string, unknown>): string {
   const value = JSON.parse(JSON.stringify(contexts), data.reviver) as data.Dictionary
   return template.replace(EXPRESSION, (_, expression: string) => {
     const lexed = new Lexer(expression).lex()

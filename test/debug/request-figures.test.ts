@@ -1,4 +1,7 @@
-import { rm } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { stringify } from 'yaml'
 import { describe, expect, it } from 'vitest'
 import {
   octokitFor,
@@ -7,9 +10,11 @@ import {
   type EmulatorOptions
 } from '../../scripts/dev/emulator/index.js'
 import {
+  compileSpawnedStep,
   computeRequestFigures,
   formatRequestFigures,
   requestScenarios,
+  runActionSpawned,
   type ScenarioName
 } from '../../scripts/dev/request-figures.js'
 import { runAction } from '../../scripts/dev/run-action.js'
@@ -101,6 +106,19 @@ describe('request figures', () => {
     expect(figures.ratio.latencyMs).toBe(0)
     expect(figures.ratio.value).toBe((pr.wall[0]?.medianMs ?? 0) / figures.emptySteps.wall.medianMs)
 
+    // Spawned, a node process per step: the one run of each is what npm test pays for them.
+    const spawned = figures.spawned!
+    expect(spawned.latencyMs).toBe(0)
+    expect(spawned.emptySteps.steps).toBe(5)
+    expect(spawned.emptySteps.wall.runsMs).toHaveLength(1)
+    expect(spawned.emptySteps.wall.medianMs).toBeGreaterThan(0)
+    expect(spawned.pr.wall.runsMs).toHaveLength(1)
+    expect(spawned.pr.outputs.created).toBe('2')
+    expect(spawned.pr.outputs['issue-numbers']?.split(',')).toHaveLength(2)
+    expect(spawned.pr.outputs['comment-url']).toMatch(/\/pull\/12#issuecomment-\d+$/)
+    expect(spawned.pr.routes).toEqual(pr.routes)
+    expect(spawned.ratio.value).toBe(spawned.pr.wall.medianMs / spawned.emptySteps.wall.medianMs)
+
     // The same PR run reported here makes exactly the requests the figures count.
     await using gh = await startEmulator(baseScenario(prSpec!.runs))
     const run = await runAction({
@@ -119,6 +137,9 @@ describe('request figures', () => {
     for (const s of figures.scenarios)
       expect(text).toMatch(new RegExp(`^${s.name} +${s.requests} `, 'm'))
     expect(text).toContain('PR at 0 ms / empty steps')
+    expect(text).toContain('five empty spawned steps: ')
+    expect(text).toContain('PR spawned at 0 ms / five empty spawned steps: ')
+    expect(formatRequestFigures({ ...figures, spawned: null })).not.toContain('spawned')
   })
 
   it('measures the PR scenario as test (a): 2 of 6 jobs failed, on PR #12', () => {
@@ -130,5 +151,48 @@ describe('request figures', () => {
     ])
     expect(run?.pull_requests).toEqual([12])
     expect(prSpec!.before).toEqual([])
+  })
+
+  it('runs each step spawned: env and context reach it, a throw fails it, later steps skip', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'log-bugs-spawned-test-'))
+    try {
+      const script = (body: string) => ({
+        uses: 'actions/github-script@ed597411d8f924073f98dfc5c65a23a2325f34cd',
+        with: { script: body }
+      })
+      const action = {
+        name: 'fails',
+        description: 'a step that throws',
+        inputs: { word: { description: 'a word', default: 'hello' } },
+        outputs: { seen: { value: '${{ steps.throws.outputs.seen }}' } },
+        runs: {
+          using: 'composite',
+          steps: [
+            {
+              id: 'throws',
+              env: { WORD: '${{ inputs.word }}' },
+              ...script(
+                "core.setOutput('seen', [process.env.WORD, context.runId, process.cwd() === require('node:path').resolve(process.env.GITHUB_WORKSPACE)].join(' '))\nthrow new Error('boom')"
+              )
+            },
+            { id: 'after', ...script('return 1') }
+          ]
+        }
+      }
+      await writeFile(join(dir, 'action.yml'), stringify(action))
+      const harness = await compileSpawnedStep(join(dir, 'harness'))
+      await using gh = await startEmulator(baseScenario([]))
+      const run = await runActionSpawned(
+        { apiUrl: gh.url, context: ciContext(gh.url, 1001), actionDir: dir },
+        harness
+      )
+      await rm(run.runnerTemp, { recursive: true, force: true })
+      expect(run.steps.map(step => step.outcome)).toEqual(['failure', 'skipped'])
+      expect(run.outputs.seen).toBe('hello 1001 true')
+      expect(run.failed).toMatch(/^Unhandled error: Error: boom/)
+      expect(gh.requests).toEqual([])
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
   })
 })
