@@ -84,6 +84,9 @@ export type LogRead<T> =
  */
 export const LOG_RETRY_DELAYS_MS = [2000, 4000, 8000]
 
+/** Logs downloaded and read at once: enough to overlap round trips, few enough for 2 cores. */
+const PARALLEL = 2
+
 const retryable = (status: number | null) => status === null || status === 404 || status >= 500
 
 /**
@@ -110,7 +113,7 @@ export async function readJobLogs<T, P = undefined>(
   let pending = jobIds.map((_, index) => index)
   for (let round = 0; ; round++) {
     const missing: number[] = []
-    for (const index of pending) {
+    const readOne = async (index: number): Promise<void> => {
       if (!prepared.has(index)) prepared.set(index, (await options.prepare?.(index)) as P)
       const source = await downloadJobLog(
         github,
@@ -121,7 +124,7 @@ export async function readJobLogs<T, P = undefined>(
         results[index] = source
         if (retryable(source.status)) missing.push(index)
         else prepared.delete(index)
-        continue
+        return
       }
       try {
         results[index] = {
@@ -139,6 +142,15 @@ export async function readJobLogs<T, P = undefined>(
         }
       }
     }
+    // Downloads are reads, so a few go at once: the round trips overlap, and the streams are
+    // read as they arrive, so memory grows with PARALLEL, not with the number of logs.
+    const queue = [...pending]
+    const workers = Array.from({ length: Math.min(PARALLEL, queue.length) }, async () => {
+      for (let index = queue.shift(); index !== undefined; index = queue.shift())
+        await readOne(index)
+    })
+    await Promise.all(workers)
+    missing.sort((x, y) => x - y)
     const delay = options.retry === false ? undefined : LOG_RETRY_DELAYS_MS[round]
     if (missing.length === 0 || delay === undefined) break
     const why = `${missing.length} job log(s) not available yet`

@@ -70,6 +70,8 @@ async function* once(data) {
  * another try, in rounds, so that one wait serves every log still missing.
  */
 export const LOG_RETRY_DELAYS_MS = [2000, 4000, 8000];
+/** Logs downloaded and read at once: enough to overlap round trips, few enough for 2 cores. */
+const PARALLEL = 2;
 const retryable = (status) => status === null || status === 404 || status >= 500;
 /**
  * Downloads each job's log and hands the stream to `read` (which must consume it at once: the
@@ -83,7 +85,7 @@ export async function readJobLogs(github, target, jobIds, read, options = {}) {
     let pending = jobIds.map((_, index) => index);
     for (let round = 0;; round++) {
         const missing = [];
-        for (const index of pending) {
+        const readOne = async (index) => {
             if (!prepared.has(index))
                 prepared.set(index, (await options.prepare?.(index)));
             const source = await downloadJobLog(github, { ...target, jobId: jobIds[index] }, options.fetchLog ?? fetch);
@@ -93,7 +95,7 @@ export async function readJobLogs(github, target, jobIds, read, options = {}) {
                     missing.push(index);
                 else
                     prepared.delete(index);
-                continue;
+                return;
             }
             try {
                 results[index] = {
@@ -112,7 +114,16 @@ export async function readJobLogs(github, target, jobIds, read, options = {}) {
                     reason: `the log download broke off: ${errorMessage(error)}`
                 };
             }
-        }
+        };
+        // Downloads are reads, so a few go at once: the round trips overlap, and the streams are
+        // read as they arrive, so memory grows with PARALLEL, not with the number of logs.
+        const queue = [...pending];
+        const workers = Array.from({ length: Math.min(PARALLEL, queue.length) }, async () => {
+            for (let index = queue.shift(); index !== undefined; index = queue.shift())
+                await readOne(index);
+        });
+        await Promise.all(workers);
+        missing.sort((x, y) => x - y);
         const delay = options.retry === false ? undefined : LOG_RETRY_DELAYS_MS[round];
         if (missing.length === 0 || delay === undefined)
             break;
