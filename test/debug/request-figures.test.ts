@@ -92,12 +92,21 @@ describe('request figures', () => {
     expect(repeat.routes['POST /repos/{owner}/{repo}/issues']).toBeUndefined()
     expect(repeat.blobDownloads).toBe(2)
 
+    // Issue 10's budget: a PR run with k new failures makes at most 5 + 3k API requests (log
+    // redirects included, blob downloads not), and no scenario more than before (PR 23,
+    // repeat 20, push 14, green 7 at commit d8740d6); issue 9: a run with no new failure costs
+    // no more than that repeat.
+    expect(pr.requests).toBeLessThanOrEqual(5 + 3 * 2)
+    expect(repeat.requests).toBeLessThanOrEqual(20)
+
     const push = scenario('push')
+    expect(push.requests).toBeLessThanOrEqual(14)
     expect(push.outputs.created).toBe('1')
     expect(push.outputs['comment-url']).toBe('')
     expect(push.blobDownloads).toBe(1)
 
     const green = scenario('green')
+    expect(green.requests).toBeLessThanOrEqual(7)
     expect(green.outputs['resolved-issues']?.split(',')).toHaveLength(1)
     expect(green.blobDownloads).toBe(0)
 
