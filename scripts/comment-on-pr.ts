@@ -37,7 +37,11 @@ export async function run(
       core.info('log-bugs: no pull request for this run; no PR comment')
     } else if (!inputs.commentOnPr) {
       core.info('log-bugs: comment-on-pr is false; no PR comment')
-    } else if (!onlyUpdate && !inputs.dryRun && failures.every(o => outcomeIssue(o) === null)) {
+    } else if (
+      !onlyUpdate &&
+      !inputs.dryRun &&
+      failures.every(o => outcomeIssue(o) === null && o.kind !== 'skipped')
+    ) {
       core.info('log-bugs: no issue to point to; no PR comment')
     } else {
       const template = loadTemplate('pr-comment', inputs.commentTemplate, env.GITHUB_WORKSPACE)

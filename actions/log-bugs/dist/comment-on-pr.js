@@ -29,7 +29,9 @@ export async function run(deps, env = process.env) {
         else if (!inputs.commentOnPr) {
             core.info('log-bugs: comment-on-pr is false; no PR comment');
         }
-        else if (!onlyUpdate && !inputs.dryRun && failures.every(o => outcomeIssue(o) === null)) {
+        else if (!onlyUpdate &&
+            !inputs.dryRun &&
+            failures.every(o => outcomeIssue(o) === null && o.kind !== 'skipped')) {
             core.info('log-bugs: no issue to point to; no PR comment');
         }
         else {

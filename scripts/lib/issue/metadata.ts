@@ -2,8 +2,11 @@ import { formatMetadata, parseMetadata } from '../markdown/marker.js'
 import { cleanUntrusted } from '../untrusted/clean-untrusted.js'
 import type { FailureClass, IssueMetadata, Lifecycle, RunContext, RunKey } from './types.js'
 
-/** Runs kept in an issue's metadata; the count goes on beyond it. */
-const MAX_RUNS = 100
+/**
+ * Runs kept in an issue's metadata; the count goes on beyond it. Each is about 150 bytes, and
+ * the body must stay under GitHub's limit as they accumulate (issue-body.ts keeps the room).
+ */
+const MAX_RUNS = 30
 
 /** What ties an issue to "its" workflow: the file path, which is stable, else the name. */
 export const workflowKey = (context: RunContext): string =>
@@ -27,7 +30,8 @@ export function runKeyOf(context: RunContext, now: string): RunKey {
     id: context.runId,
     attempt: context.attempt,
     sha: context.sha,
-    branch: cleanUntrusted(context.branch),
+    // branch names run to 255 bytes; the run's own link names it in full
+    branch: cleanUntrusted(context.branch).slice(0, 100),
     pr: context.pr?.number ?? null,
     at: now
   }

@@ -9,10 +9,10 @@ import { renderHistory } from './history.js';
  * GitHub refuses bodies over 65,536 characters (the error names characters; the stored cap is
  * bytes: docs/github-platform.md §6). JS string length counts UTF-16 units, which is never less than
  * characters, so staying under this in `.length` is safe either way. The margin leaves room for
- * the "Seen" table to grow as repeats are recorded (it keeps at most 20 rows).
+ * what repeats add: the "Seen" table (at most 20 rows) and the metadata's runs (at most 30).
  */
 const BODY_LIMIT = 65_536;
-const BODY_BUDGET = BODY_LIMIT - 4096;
+export const BODY_BUDGET = BODY_LIMIT - 14_336;
 /** Log text fenced so it cannot break out, after sanitising and redaction. */
 const fenced = (text, info = '') => fenceUntrusted(text, info).text;
 /** The failed step's command, when the step is a `run:` step ("Run npm test" → `npm test`). */

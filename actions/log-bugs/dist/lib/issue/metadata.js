@@ -1,7 +1,10 @@
 import { formatMetadata, parseMetadata } from '../markdown/marker.js';
 import { cleanUntrusted } from '../untrusted/clean-untrusted.js';
-/** Runs kept in an issue's metadata; the count goes on beyond it. */
-const MAX_RUNS = 100;
+/**
+ * Runs kept in an issue's metadata; the count goes on beyond it. Each is about 150 bytes, and
+ * the body must stay under GitHub's limit as they accumulate (issue-body.ts keeps the room).
+ */
+const MAX_RUNS = 30;
 /** What ties an issue to "its" workflow: the file path, which is stable, else the name. */
 export const workflowKey = (context) => context.workflow.path || context.workflow.name;
 /** `1234-2`: a run and attempt, as markers and metadata name it. */
@@ -21,7 +24,8 @@ export function runKeyOf(context, now) {
         id: context.runId,
         attempt: context.attempt,
         sha: context.sha,
-        branch: cleanUntrusted(context.branch),
+        // branch names run to 255 bytes; the run's own link names it in full
+        branch: cleanUntrusted(context.branch).slice(0, 100),
         pr: context.pr?.number ?? null,
         at: now
     };
