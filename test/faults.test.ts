@@ -338,12 +338,30 @@ describe('faults: the table of issue #4', () => {
     expect(await issuesOf(gh)).toHaveLength(0)
   })
 
-  it('labels refused on create (422): filed without them, with a warning', async () => {
+  it('labels refused on create (422): created, then filed with them', async () => {
     await using gh = await startEmulator(scenario())
     gh.faults.add({
       route: 'POST /repos/{owner}/{repo}/issues',
       status: 422,
       times: 1,
+      body: {
+        message: 'Validation Failed',
+        errors: [{ value: 'ci-failure', resource: 'Label', field: 'labels', code: 'invalid' }]
+      }
+    })
+    const run = await pipeline(gh)
+    expect(run.failed).toBeNull()
+    expect(run.core.warnings()).toEqual([])
+    expect(gh.routeCounts()['POST /repos/{owner}/{repo}/labels']).toBeGreaterThan(0)
+    for (const issue of await issuesOf(gh)) expect(issue.labels).toContain('ci-failure')
+  })
+
+  it('labels refused even once created: filed without them, with a warning', async () => {
+    await using gh = await startEmulator(scenario())
+    gh.faults.add({
+      route: 'POST /repos/{owner}/{repo}/issues',
+      status: 422,
+      times: 2,
       body: {
         message: 'Validation Failed',
         errors: [{ value: 'ci-failure', resource: 'Label', field: 'labels', code: 'invalid' }]

@@ -214,4 +214,32 @@ describe('create-issue', () => {
     expect(issue?.comments.at(-1)?.body).toMatch(/^Resolved: main passed in \[run 8403\]/)
     expect(run.outputs['resolved-issues']).toBe(String(issue?.number))
   })
+
+  it('a server that refuses a label it does not have (pending-merge): log-bugs creates it and writes again', async () => {
+    const FIXED = 'bb11bb22cc33dd44ee55ff6677889900aabbccdd'
+    await using gh = await startEmulator(
+      baseScenario([
+        ciRun({ id: 8501, pr: 12, failed: [['typecheck', tsc]] }),
+        ciRun({ id: 8502, pr: 12, sha: FIXED, passed: ['typecheck'], failed: [] })
+      ])
+    )
+    await runPipeline({
+      emulator: gh,
+      context: ciContext(gh.url, 8501),
+      inputs: { 'run-id': '8501' }
+    })
+    gh.faults.add({
+      route: 'PATCH /repos/{owner}/{repo}/issues/{issue_number}',
+      status: 422,
+      times: 1,
+      body: {
+        message: 'Validation Failed',
+        errors: [{ value: 'pending-merge', resource: 'Label', field: 'labels', code: 'invalid' }]
+      }
+    })
+    const { run, routes } = await createIssue(gh, 8502, { sha: FIXED })
+    expect(run.failed).toBeNull()
+    expect(routes).toContain('POST /repos/{owner}/{repo}/labels')
+    expect(issuesOf(gh)[0]?.labels).toContain('pending-merge')
+  })
 })

@@ -32,7 +32,8 @@ export interface CreatedIssue {
 
 /**
  * Files one issue in one request. Labels that do not exist are created by GitHub (colour
- * ededed, docs/github-platform.md §5), so none are listed or created first. An assignee GitHub
+ * ededed, docs/github-platform.md §5), so none are listed or created first; a refusal naming
+ * `labels` creates them and tries again. An assignee GitHub
  * refuses (no access: fork contributors) files it unassigned with a note; labels GitHub
  * refuses file it without them; any other refusal throws CannotFileError, one line naming the
  * cause and the fix.
@@ -48,6 +49,7 @@ export async function createIssue(
   let body = issue.render(note)
   let labels = issue.labels
   let assignee = issue.assignee
+  let labelsCreated = false
   const post = async (): Promise<CreatedIssue> => {
     const { data } = await github.request<CreatedIssue>('POST /repos/{owner}/{repo}/issues', {
       ...target,
@@ -70,7 +72,14 @@ export async function createIssue(
           assignee = null
           continue
         }
-        if (attempt < 2 && labels.length > 0 && refused.includes('labels')) {
+        if (attempt < 3 && labels.length > 0 && refused.includes('labels')) {
+          // Some servers refuse labels that do not exist instead of creating them: create
+          // them once and try again; refused again, file without them.
+          if (!labelsCreated) {
+            labelsCreated = true
+            await createLabels(github, target, labels)
+            continue
+          }
           core.warning(
             `log-bugs: GitHub refused the labels ${labels.join(', ')}; filing without them. Create them by hand, or grant \`issues: write\`.`
           )
@@ -83,6 +92,20 @@ export async function createIssue(
   } catch (error) {
     if (isFatal(error)) throw error
     throw new CannotFileError(cannotFile(error, context), { title: issue.title, body })
+  }
+}
+
+/** Creates labels; one that exists already (422, a racer made it) or may not be made is left. */
+export async function createLabels(
+  github: GitHub,
+  target: { owner: string; repo: string },
+  names: readonly string[]
+): Promise<void> {
+  for (const name of names) {
+    await bestEffort(
+      () => github.request('POST /repos/{owner}/{repo}/labels', { ...target, name }),
+      () => undefined
+    )
   }
 }
 

@@ -2,7 +2,9 @@ import { renderHistory, replaceHistory, type RepoLocation } from '../issue/histo
 import { mergeMetadata, readIssueMetadata, replaceMetadata } from '../issue/metadata.js'
 import type { ApiIssue } from '../issue/tracked-issue.js'
 import type { IssueMetadata, TrackedIssue } from '../issue/types.js'
+import { errorFields, errorStatus } from '../step/errors.js'
 import type { GitHub } from '../step/types.js'
+import { createLabels } from './file-issue.js'
 
 /** What a run changes on one of its issues; `apply` starts from the issue as it is now. */
 export interface IssueChange {
@@ -84,12 +86,23 @@ export async function updateTrackedIssue(
     if (round > 0) await sleep(100 * round + Math.floor(Math.random() * 200))
     const next = change.apply(mergeMetadata(current.meta, observed))
     const wantedLabels = change.labels?.(current.labels)
-    await github.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
-      ...route,
-      body: replaceHistory(replaceMetadata(current.body, next), renderHistory(next, target)),
-      ...(wantedLabels ? { labels: wantedLabels } : {}),
-      ...(change.reopen ? { state: 'open' } : {})
-    })
+    const patch = () =>
+      github.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
+        ...route,
+        body: replaceHistory(replaceMetadata(current.body, next), renderHistory(next, target)),
+        ...(wantedLabels ? { labels: wantedLabels } : {}),
+        ...(change.reopen ? { state: 'open' } : {})
+      })
+    try {
+      await patch()
+    } catch (error) {
+      // a server that refuses labels it does not have (fix-pending, flaky…): make them, again
+      const refused =
+        errorStatus(error) === 422 && errorFields(error).some(f => f.field === 'labels')
+      if (!refused || !wantedLabels) throw error
+      await createLabels(github, target, wantedLabels)
+      await patch()
+    }
     current = await read()
   }
   return current.meta

@@ -5,7 +5,8 @@ import { closeIssue } from './close-issue.js';
 import { listTrackedIssues } from './list-tracked-issues.js';
 /**
  * Files one issue in one request. Labels that do not exist are created by GitHub (colour
- * ededed, docs/github-platform.md §5), so none are listed or created first. An assignee GitHub
+ * ededed, docs/github-platform.md §5), so none are listed or created first; a refusal naming
+ * `labels` creates them and tries again. An assignee GitHub
  * refuses (no access: fork contributors) files it unassigned with a note; labels GitHub
  * refuses file it without them; any other refusal throws CannotFileError, one line naming the
  * cause and the fix.
@@ -16,6 +17,7 @@ export async function createIssue(github, core, context, issue) {
     let body = issue.render(note);
     let labels = issue.labels;
     let assignee = issue.assignee;
+    let labelsCreated = false;
     const post = async () => {
         const { data } = await github.request('POST /repos/{owner}/{repo}/issues', {
             ...target,
@@ -39,7 +41,14 @@ export async function createIssue(github, core, context, issue) {
                     assignee = null;
                     continue;
                 }
-                if (attempt < 2 && labels.length > 0 && refused.includes('labels')) {
+                if (attempt < 3 && labels.length > 0 && refused.includes('labels')) {
+                    // Some servers refuse labels that do not exist instead of creating them: create
+                    // them once and try again; refused again, file without them.
+                    if (!labelsCreated) {
+                        labelsCreated = true;
+                        await createLabels(github, target, labels);
+                        continue;
+                    }
                     core.warning(`log-bugs: GitHub refused the labels ${labels.join(', ')}; filing without them. Create them by hand, or grant \`issues: write\`.`);
                     labels = [];
                     continue;
@@ -52,6 +61,12 @@ export async function createIssue(github, core, context, issue) {
         if (isFatal(error))
             throw error;
         throw new CannotFileError(cannotFile(error, context), { title: issue.title, body });
+    }
+}
+/** Creates labels; one that exists already (422, a racer made it) or may not be made is left. */
+export async function createLabels(github, target, names) {
+    for (const name of names) {
+        await bestEffort(() => github.request('POST /repos/{owner}/{repo}/labels', { ...target, name }), () => undefined);
     }
 }
 /**

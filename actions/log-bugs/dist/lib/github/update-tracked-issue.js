@@ -1,5 +1,7 @@
 import { renderHistory, replaceHistory } from '../issue/history.js';
 import { mergeMetadata, readIssueMetadata, replaceMetadata } from '../issue/metadata.js';
+import { errorFields, errorStatus } from '../step/errors.js';
+import { createLabels } from './file-issue.js';
 /** Rounds of write-and-check before giving up on a contended issue. */
 const ROUNDS = 6;
 const labelNames = (issue) => (issue.labels ?? []).map(l => (typeof l === 'string' ? l : (l.name ?? ''))).filter(Boolean);
@@ -55,12 +57,23 @@ export async function updateTrackedIssue(github, target, issue, change, sleep, o
             await sleep(100 * round + Math.floor(Math.random() * 200));
         const next = change.apply(mergeMetadata(current.meta, observed));
         const wantedLabels = change.labels?.(current.labels);
-        await github.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
+        const patch = () => github.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
             ...route,
             body: replaceHistory(replaceMetadata(current.body, next), renderHistory(next, target)),
             ...(wantedLabels ? { labels: wantedLabels } : {}),
             ...(change.reopen ? { state: 'open' } : {})
         });
+        try {
+            await patch();
+        }
+        catch (error) {
+            // a server that refuses labels it does not have (fix-pending, flaky…): make them, again
+            const refused = errorStatus(error) === 422 && errorFields(error).some(f => f.field === 'labels');
+            if (!refused || !wantedLabels)
+                throw error;
+            await createLabels(github, target, wantedLabels);
+            await patch();
+        }
         current = await read();
     }
     return current.meta;
