@@ -51,7 +51,8 @@ export async function run(
     const { github, core, inputs, dir } = scope
     const context = readState(dir, 'context')
     const readable = context.failedJobs.slice(0, MAX_LOGS).filter(job => unreadable(job) === null)
-    const compare = await comparisons(scope, readable)
+    // the green run is looked up while the failed logs start downloading
+    const comparing = comparisons(scope, readable)
     const reads = await readJobLogs(
       github,
       context,
@@ -68,7 +69,7 @@ export async function run(
         })
         return { analysis: redactAnalysis(analysis), baseline: comparison?.from ?? null }
       },
-      { prepare: index => compare(readable[index] as FailedJob) }
+      { prepare: async index => (await comparing)(readable[index] as FailedJob) }
     )
     const readOf = new Map<FailedJob, LogRead<ReadLog>>()
     readable.forEach((job, index) => readOf.set(job, reads[index] as LogRead<ReadLog>))

@@ -25,7 +25,8 @@ export async function run(deps, env = process.env) {
         const { github, core, inputs, dir } = scope;
         const context = readState(dir, 'context');
         const readable = context.failedJobs.slice(0, MAX_LOGS).filter(job => unreadable(job) === null);
-        const compare = await comparisons(scope, readable);
+        // the green run is looked up while the failed logs start downloading
+        const comparing = comparisons(scope, readable);
         const reads = await readJobLogs(github, context, readable.map(job => job.id), async (chunks, index, comparison) => {
             const job = readable[index];
             const analysis = await analyzeLog(chunks, {
@@ -37,7 +38,7 @@ export async function run(deps, env = process.env) {
                 baseline: comparison?.baseline ?? null
             });
             return { analysis: redactAnalysis(analysis), baseline: comparison?.from ?? null };
-        }, { prepare: index => compare(readable[index]) });
+        }, { prepare: async (index) => (await comparing)(readable[index]) });
         const readOf = new Map();
         readable.forEach((job, index) => readOf.set(job, reads[index]));
         const logs = context.failedJobs.map((job, index) => {

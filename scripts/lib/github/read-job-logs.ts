@@ -101,7 +101,7 @@ export async function readJobLogs<T, P = undefined>(
   jobIds: readonly number[],
   read: (chunks: AsyncIterable<Uint8Array | string>, index: number, prepared: P) => Promise<T>,
   options: {
-    /** work done before a log is downloaded (its link expires a minute after), kept for a retry */
+    /** work the read needs (while the log downloads), done once and kept for a retry */
     prepare?: (index: number) => Promise<P>
     /** false: one try only (a log that is nice to have) */
     retry?: boolean
@@ -114,12 +114,19 @@ export async function readJobLogs<T, P = undefined>(
   for (let round = 0; ; round++) {
     const missing: number[] = []
     const readOne = async (index: number): Promise<void> => {
-      if (!prepared.has(index)) prepared.set(index, (await options.prepare?.(index)) as P)
-      const source = await downloadJobLog(
-        github,
-        { ...target, jobId: jobIds[index] as number },
-        options.fetchLog ?? fetch
-      )
+      // The download starts while `prepare` works (the green log): its stream waits, unread,
+      // until the comparison is ready, so the two sets of round trips overlap.
+      const [ready, source] = await Promise.all([
+        prepared.has(index)
+          ? (prepared.get(index) as P)
+          : (options.prepare?.(index) as Promise<P> | undefined),
+        downloadJobLog(
+          github,
+          { ...target, jobId: jobIds[index] as number },
+          options.fetchLog ?? fetch
+        )
+      ])
+      prepared.set(index, ready as P)
       if (!source.available) {
         results[index] = source
         if (retryable(source.status)) missing.push(index)

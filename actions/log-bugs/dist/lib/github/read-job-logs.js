@@ -86,9 +86,15 @@ export async function readJobLogs(github, target, jobIds, read, options = {}) {
     for (let round = 0;; round++) {
         const missing = [];
         const readOne = async (index) => {
-            if (!prepared.has(index))
-                prepared.set(index, (await options.prepare?.(index)));
-            const source = await downloadJobLog(github, { ...target, jobId: jobIds[index] }, options.fetchLog ?? fetch);
+            // The download starts while `prepare` works (the green log): its stream waits, unread,
+            // until the comparison is ready, so the two sets of round trips overlap.
+            const [ready, source] = await Promise.all([
+                prepared.has(index)
+                    ? prepared.get(index)
+                    : options.prepare?.(index),
+                downloadJobLog(github, { ...target, jobId: jobIds[index] }, options.fetchLog ?? fetch)
+            ]);
+            prepared.set(index, ready);
             if (!source.available) {
                 results[index] = source;
                 if (retryable(source.status))
