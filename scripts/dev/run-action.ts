@@ -239,6 +239,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
 export function runnerEnv(context: Context): Record<string, string> {
   const { owner, repo } = context.repo
   return {
+    GITHUB_RUN_ATTEMPT: '1',
     GITHUB_WORKFLOW_REF: `${owner}/${repo}/.github/workflows/ci.yml@${context.ref}`,
     GITHUB_SERVER_URL: context.serverUrl,
     GITHUB_API_URL: context.apiUrl
