@@ -18,17 +18,7 @@ import { stringify } from 'yaml'
 import { signedLogRoute, startEmulator, type SeedRun } from './emulator/index.js'
 import { median } from './corpus-figures.js'
 import { RecordingCore } from './recording-core.js'
-import {
-  ACTION_DIR,
-  evaluate,
-  readActionYaml,
-  ROOT,
-  runAction,
-  runnerEnv,
-  type ActionRun,
-  type RunActionOptions,
-  type StepRun
-} from './run-action.js'
+import { ROOT, runAction, type ActionRun, type RunActionOptions } from './run-action.js'
 import type { SpawnedStepResult, SpawnedStepSpec } from './spawned-step.js'
 import { baseScenario, ciContext, ciRun, corpusCase, MAIN_SHA } from './scenarios.js'
 
@@ -195,7 +185,7 @@ interface Measured {
 
 type Runner = (options: RunActionOptions) => Promise<ActionRun>
 
-const HARNESS_FILES = ['spawned-step.ts', 'recording-core.ts']
+const HARNESS_FILES = ['spawned-step.ts', 'github-script-call.ts', 'recording-core.ts']
 
 /**
  * Compiles the child harness (spawned-step.ts and the recording core it imports) to plain ESM
@@ -258,87 +248,25 @@ async function spawnStep(
 
 /**
  * runAction with every step in a `node` process of its own, as the runner runs a composite
- * action: the same input defaults, `${{ }}` in env and with (run-action.ts's evaluate), env,
- * outcomes and outputs; here, the parent evaluates and the child (spawned-step.ts) only runs the
- * script, so it loads no more than github-script does. The emulator stays in this process.
+ * action: the parent evaluates inputs, env and outputs, and the child (spawned-step.ts) only
+ * runs the script, so it loads no more than github-script does. The emulator stays in this
+ * process.
  */
-export async function runActionSpawned(
+export function runActionSpawned(
   options: RunActionOptions,
   /** compileSpawnedStep's entry */
   harness: string
 ): Promise<ActionRun> {
-  if (options.fetchLog) throw new Error('harness: a spawned step cannot be given fetchLog')
-  const actionDir = options.actionDir ?? ACTION_DIR
-  const action = readActionYaml(actionDir)
-  const token = options.token ?? 'ghs_test-token'
-  const runnerTemp = await mkdtemp(join(tmpdir(), 'log-bugs-runner-'))
-  const github = { token, action_path: actionDir }
-  const inputs: Record<string, string> = {}
-  for (const [name, spec] of Object.entries(action.inputs)) {
-    inputs[name] = options.inputs?.[name] ?? evaluate(spec.default ?? '', { github })
-  }
-  for (const name of Object.keys(options.inputs ?? {})) {
-    if (!(name in action.inputs)) throw new Error(`harness: action.yml has no input ${name}`)
-  }
-  const steps: Record<string, { outputs: Record<string, string>; outcome: string }> = {}
-  const runs: StepRun[] = []
-  let failed = false
-  for (const step of action.runs.steps) {
-    if (step.if)
-      throw new Error(`harness: step ${step.id} has an if: this harness does not evaluate`)
-    if (failed) {
-      steps[step.id] = { outputs: {}, outcome: 'skipped' }
-      runs.push({ id: step.id, outcome: 'skipped', outputs: {}, core: new RecordingCore() })
-      continue
-    }
-    if (!step.uses?.startsWith('actions/github-script@'))
-      throw new Error(`harness: step ${step.id} is not github-script`)
-    const contexts = { inputs, steps, github, runner: { temp: runnerTemp } }
-    const env: Record<string, string> = {}
-    for (const [name, value] of Object.entries(step.env ?? {}))
-      env[name] = evaluate(String(value), contexts)
-    const script = String(step.with?.script ?? '')
-    if (/\$\{\{/.test(script)) throw new Error(`harness: step ${step.id} interpolates into script:`)
-    const stepToken = evaluate(
-      String(step.with?.['github-token'] ?? '${{ github.token }}'),
-      contexts
-    )
+  return runAction(options, async step => {
     // the harness's files go under RUNNER_TEMP, as the runner's own (_runner_file_commands) do
     const result = await spawnStep(
       harness,
-      join(runnerTemp, '_spawned', step.id),
-      { script, token: stepToken, apiUrl: options.apiUrl, context: options.context },
-      {
-        RUNNER_TEMP: runnerTemp,
-        GITHUB_ACTION_PATH: actionDir,
-        GITHUB_WORKSPACE: ROOT,
-        ...runnerEnv(options.context),
-        ...options.env,
-        ...env
-      }
+      join(step.env.RUNNER_TEMP as string, '_spawned', step.id),
+      { script: step.script, token: step.token, apiUrl: step.apiUrl, context: step.context },
+      step.env
     )
-    const core = Object.assign(new RecordingCore(), result)
-    const outcome = core.failed === null ? 'success' : 'failure'
-    if (outcome === 'failure') failed = true
-    steps[step.id] = { outputs: core.outputs, outcome }
-    runs.push({ id: step.id, outcome, outputs: core.outputs, core })
-  }
-  const outputs: Record<string, string> = {}
-  for (const [name, spec] of Object.entries(action.outputs)) {
-    outputs[name] = evaluate(spec.value, { steps, inputs, github })
-  }
-  return {
-    runnerTemp,
-    outputs,
-    steps: runs,
-    log: runs
-      .map(r => r.core.all())
-      .filter(Boolean)
-      .join('\n'),
-    summary: runs.map(r => r.core.summaryText).join(''),
-    warnings: runs.flatMap(r => r.core.warnings()),
-    failed: runs.find(r => r.core.failed !== null)?.core.failed ?? null
-  }
+    return Object.assign(new RecordingCore(), result)
+  })
 }
 
 /** A run, its temp folder removed; a failed run throws, as its figures would mean nothing. */

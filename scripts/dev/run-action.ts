@@ -1,17 +1,17 @@
 import { mkdtempSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import vm from 'node:vm'
 import { data, Evaluator, Lexer, Parser } from '@actions/expressions'
 import { Octokit } from '@octokit/rest'
 import { parse } from 'yaml'
 import type { Context } from '../lib/step/types.js'
+import { SCRIPT_ARGUMENTS, scriptValues, unhandled } from './github-script-call.js'
 import { RecordingCore } from './recording-core.js'
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
-export const ACTION_DIR = join(ROOT, 'actions/log-bugs')
+const ACTION_DIR = join(ROOT, 'actions/log-bugs')
 
 interface ActionStep {
   id: string
@@ -54,8 +54,6 @@ export interface RunActionOptions {
   context: Context
   /** extra env for the steps (GITHUB_RUN_ATTEMPT, GITHUB_HEAD_REF…) */
   env?: Record<string, string>
-  /** passed into run() as github-script would not: only tests advance a fake clock */
-  fetchLog?: typeof fetch
   /** absolute path of the folder holding the action.yml to run; default actions/log-bugs */
   actionDir?: string
 }
@@ -68,18 +66,6 @@ process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
   if (String(warning).includes('USE_MAIN_CONTEXT_DEFAULT_LOADER')) return
   return (emitWarning as (...args: unknown[]) => void)(warning, ...rest)
 }) as typeof process.emitWarning
-
-const SCRIPT_ARGUMENTS = [
-  'require',
-  '__original_require__',
-  'github',
-  'octokit',
-  'context',
-  'core',
-  'exec',
-  'glob',
-  'io'
-]
 
 /**
  * github-script runs the script as the body of an AsyncFunction. Under vitest a function built
@@ -103,7 +89,7 @@ export function readActionYaml(actionDir = ACTION_DIR): ActionYaml {
  * a context not given, or that does not parse, throws: action.yml cannot start relying on
  * something this harness would get wrong.
  */
-export function evaluate(template: string, contexts: Record<string, unknown>): string {
+function evaluate(template: string, contexts: Record<string, unknown>): string {
   const value = JSON.parse(JSON.stringify(contexts), data.reviver) as data.Dictionary
   return template.replace(EXPRESSION, (_, expression: string) => {
     const lexed = new Lexer(expression).lex()
@@ -112,17 +98,19 @@ export function evaluate(template: string, contexts: Record<string, unknown>): s
   })
 }
 
-/** github-script's wrapped require: relative ids resolve from the workspace (cwd). */
-function wrapRequire(): NodeJS.Require {
-  const real = createRequire(import.meta.url)
-  return new Proxy(real, {
-    apply: (target, thisArg, [id]: [string]) => {
-      if (id.startsWith('.')) return target.apply(thisArg, [resolve(id)])
-      return target.apply(thisArg, [target.resolve(id, { paths: [process.cwd()] })])
-    },
-    get: () => undefined
-  })
+/** One github-script step, its `with:` and `env:` evaluated: what a step executor runs. */
+export interface ScriptStep {
+  id: string
+  script: string
+  token: string
+  /** the job's env and the step's own, as the runner hands them to the step's process */
+  env: Record<string, string>
+  apiUrl: string
+  context: Context
 }
+
+/** Runs one step and returns what it reported; in this process, or in one of its own. */
+export type StepExecutor = (step: ScriptStep) => Promise<RecordingCore>
 
 /**
  * Runs actions/log-bugs/action.yml's steps in order, the way the runner runs a composite action
@@ -130,8 +118,12 @@ function wrapRequire(): NodeJS.Require {
  * async function given `{github, context, core, require, …}`, its return value as the `result`
  * output, `core.setOutput` as step outputs, and later steps skipped once one fails. With
  * `actionDir`, another action.yml (the repository root's) runs, with GITHUB_ACTION_PATH there.
+ * `execute` runs each step: here by default (runInProcess), or in a process per step.
  */
-export async function runAction(options: RunActionOptions): Promise<ActionRun> {
+export async function runAction(
+  options: RunActionOptions,
+  execute: StepExecutor = runInProcess
+): Promise<ActionRun> {
   const actionDir = options.actionDir ?? ACTION_DIR
   const action = readActionYaml(actionDir)
   const token = options.token ?? 'ghs_test-token'
@@ -149,13 +141,12 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   let failed = false
 
   for (const step of action.runs.steps) {
-    const core = new RecordingCore()
-    if (failed || step.if) {
-      // Every step runs under the implicit success(); action.yml uses no other condition.
-      if (step.if)
-        throw new Error(`harness: step ${step.id} has an if: this harness does not evaluate`)
+    // Every step runs under the implicit success(); action.yml uses no other condition.
+    if (step.if)
+      throw new Error(`harness: step ${step.id} has an if: this harness does not evaluate`)
+    if (failed) {
       steps[step.id] = { outputs: {}, outcome: 'skipped' }
-      runs.push({ id: step.id, outcome: 'skipped', outputs: {}, core })
+      runs.push({ id: step.id, outcome: 'skipped', outputs: {}, core: new RecordingCore() })
       continue
     }
     if (!step.uses?.startsWith('actions/github-script@'))
@@ -166,52 +157,23 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
       env[name] = evaluate(String(value), contexts)
     const script = String(step.with?.script ?? '')
     if (/\$\{\{/.test(script)) throw new Error(`harness: step ${step.id} interpolates into script:`)
-    const stepToken = evaluate(
-      String(step.with?.['github-token'] ?? '${{ github.token }}'),
-      contexts
-    )
-
-    const client = new Octokit({
-      auth: stepToken,
-      baseUrl: options.apiUrl,
-      userAgent: 'actions/github-script',
-      log: { debug() {}, info() {}, warn() {}, error() {} }
+    const core = await execute({
+      id: step.id,
+      script,
+      token: evaluate(String(step.with?.['github-token'] ?? '${{ github.token }}'), contexts),
+      env: {
+        RUNNER_TEMP: runnerTemp,
+        GITHUB_ACTION_PATH: actionDir,
+        GITHUB_WORKSPACE: ROOT,
+        ...runnerEnv(options.context),
+        ...options.env,
+        ...env
+      },
+      apiUrl: options.apiUrl,
+      context: options.context
     })
-    const saved = { ...process.env }
-    Object.assign(process.env, {
-      RUNNER_TEMP: runnerTemp,
-      GITHUB_ACTION_PATH: actionDir,
-      GITHUB_WORKSPACE: ROOT,
-      ...runnerEnv(options.context),
-      ...options.env,
-      ...env
-    })
-    let outcome: 'success' | 'failure' = 'success'
-    try {
-      const fn = compileScript(script)
-      const result = await fn(
-        wrapRequire(),
-        createRequire(import.meta.url),
-        client,
-        client,
-        options.context,
-        core,
-        undefined,
-        undefined,
-        undefined
-      )
-      core.setOutput('result', result === undefined ? '' : JSON.stringify(result))
-    } catch (error) {
-      // github-script's handleError: console.error(err) and setFailed('Unhandled error: …')
-      core.setFailed(`Unhandled error: ${error instanceof Error ? error.stack : String(error)}`)
-    } finally {
-      for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key]
-      Object.assign(process.env, saved)
-    }
-    if (core.failed !== null) {
-      outcome = 'failure'
-      failed = true
-    }
+    const outcome = core.failed === null ? 'success' : 'failure'
+    if (outcome === 'failure') failed = true
     steps[step.id] = { outputs: core.outputs, outcome }
     runs.push({ id: step.id, outcome, outputs: core.outputs, core })
   }
@@ -233,6 +195,29 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     warnings: runs.flatMap(r => r.core.warnings()),
     failed: runs.find(r => r.core.failed !== null)?.core.failed ?? null
   }
+}
+
+/** A step in this process: its env set on process.env for the step's duration, as a runner. */
+export async function runInProcess(step: ScriptStep): Promise<RecordingCore> {
+  const core = new RecordingCore()
+  const client = new Octokit({
+    auth: step.token,
+    baseUrl: step.apiUrl,
+    userAgent: 'actions/github-script',
+    log: { debug() {}, info() {}, warn() {}, error() {} }
+  })
+  const saved = { ...process.env }
+  Object.assign(process.env, step.env)
+  try {
+    const result = await compileScript(step.script)(...scriptValues(client, step.context, core))
+    core.setOutput('result', result === undefined ? '' : JSON.stringify(result))
+  } catch (error) {
+    core.setFailed(unhandled(error))
+  } finally {
+    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key]
+    Object.assign(process.env, saved)
+  }
+  return core
 }
 
 /** What the runner sets for every job of a run of the scenarios' CI workflow. */

@@ -12,15 +12,14 @@
  * This file loads as little as github-script does before the script runs: an Octokit and a
  * recording core. It does not import run-action.ts (its expression evaluator and YAML parser
  * would be loaded by every step, which a runner's github-script never pays for, and so would
- * flatter the ratio to empty steps), so the few lines of github-script's own behaviour that
- * run-action.ts also mimics (the AsyncFunction, the wrapped require) are written again here.
+ * flatter the ratio to empty steps); what both mimic of github-script is in
+ * github-script-call.ts, which imports only node: modules.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { Octokit } from '@octokit/rest'
 import type { Context } from '../lib/step/types.js'
+import { SCRIPT_ARGUMENTS, scriptValues, unhandled } from './github-script-call.js'
 import { RecordingCore, type CoreMessage } from './recording-core.js'
 
 export interface SpawnedStepSpec {
@@ -38,37 +37,12 @@ export interface SpawnedStepResult {
   summaryText: string
 }
 
-// github-script's argument names, in its order (src/main.ts callAsyncFunction)
-const SCRIPT_ARGUMENTS = [
-  'require',
-  '__original_require__',
-  'github',
-  'octokit',
-  'context',
-  'core',
-  'exec',
-  'glob',
-  'io'
-]
-
 type AsyncScript = (...values: unknown[]) => Promise<unknown>
 // github-script builds the script with the AsyncFunction constructor; in a process of its own
 // (unlike under vitest, see run-action.ts) `import()` in its body works as on a runner.
 const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (
   ...source: string[]
 ) => AsyncScript
-
-/** github-script's wrapped require: relative ids resolve from the workspace (cwd). */
-function wrapRequire(): NodeJS.Require {
-  const real = createRequire(pathToFileURL(resolve('package.json')).href)
-  return new Proxy(real, {
-    apply: (target, thisArg, [id]: [string]) => {
-      if (id.startsWith('.')) return target.apply(thisArg, [resolve(id)])
-      return target.apply(thisArg, [target.resolve(id, { paths: [process.cwd()] })])
-    },
-    get: () => undefined
-  })
-}
 
 async function main([specFile, resultFile]: string[]): Promise<void> {
   if (!specFile || !resultFile) throw new Error('usage: spawned-step.ts <spec.json> <result.json>')
@@ -82,21 +56,10 @@ async function main([specFile, resultFile]: string[]): Promise<void> {
   })
   try {
     const fn = new AsyncFunction(...SCRIPT_ARGUMENTS, spec.script)
-    const result = await fn(
-      wrapRequire(),
-      createRequire(import.meta.url),
-      client,
-      client,
-      spec.context,
-      core,
-      undefined,
-      undefined,
-      undefined
-    )
+    const result = await fn(...scriptValues(client, spec.context, core))
     core.setOutput('result', result === undefined ? '' : JSON.stringify(result))
   } catch (error) {
-    // github-script's handleError: console.error(err) and setFailed('Unhandled error: …')
-    core.setFailed(`Unhandled error: ${error instanceof Error ? error.stack : String(error)}`)
+    core.setFailed(unhandled(error))
   }
   const result: SpawnedStepResult = {
     outputs: core.outputs,
