@@ -17,6 +17,7 @@ import type {
   FailureClass,
   IssueMetadata,
   Lifecycle,
+  RunContext,
   TrackedIssue
 } from './lib/issue/types.js'
 import { bestEffort, CannotFileError, errorMessage } from './lib/step/errors.js'
@@ -47,6 +48,7 @@ export async function run(
   return runStep(deps, env, async scope => {
     const { core, inputs, dir } = scope
     const context = readState(dir, 'context')
+    const at = scope.now().toISOString()
     const plan = planIssues({
       context,
       failures: readState(dir, 'failures'),
@@ -57,11 +59,18 @@ export async function run(
       fileAllowed: inputs.fileAllowedFailures,
       reopenDays: inputs.reopenDays,
       flakyLabel: inputs.flakyLabel,
-      now: scope.now().toISOString()
+      now: at
     })
+    const run: RunScope = {
+      ...scope,
+      context,
+      botLogin: readState(dir, 'identity').botLogin,
+      at,
+      checks: []
+    }
     const outcomes: Outcome[] = []
     try {
-      outcomes.push(...(await carryOut(scope, plan, env.GITHUB_WORKSPACE)))
+      outcomes.push(...(await carryOut(run, plan, env.GITHUB_WORKSPACE)))
     } catch (error) {
       if (error instanceof CannotFileError) {
         outcomes.push(...error.done)
@@ -82,32 +91,34 @@ export async function run(
   })
 }
 
-/** A last read of an issue this run changed, after every other write of the run. */
-type Check = () => Promise<unknown>
+/** What every step of the plan needs, read once; `context` is the reported run's. */
+interface RunScope extends Omit<StepScope, 'context'> {
+  context: RunContext
+  botLogin: string | null
+  /** this run's time: first and last seen, notes */
+  at: string
+  /** last reads of the issues this run changed, made after all its other writes */
+  checks: (() => Promise<unknown>)[]
+}
 
 /** Files first (so a refusal fails fast), then the other steps, one issue at a time. */
 async function carryOut(
-  scope: StepScope,
+  run: RunScope,
   plan: PlanStep[],
   workspace: string | undefined
 ): Promise<Outcome[]> {
   const filing = plan.filter(step => step.kind === 'file')
-  const checks: Check[] = []
-  const filed = filing.length > 0 ? await fileAll(scope, filing, workspace, checks) : []
+  const outcomes = filing.length > 0 ? await fileAll(run, filing, workspace) : []
   // One write at a time: GitHub asks integrations not to send mutating requests concurrently
   // (it answers with secondary rate limits), and issue numbers then follow the plan's order.
-  const rest: Outcome[] = []
-  for (const step of plan)
-    if (step.kind !== 'file') rest.push(await carryOutOne(scope, step, checks))
+  for (const step of plan) if (step.kind !== 'file') outcomes.push(await carryOutOne(run, step))
   // A racer that read an issue before our write and wrote after our read-back dropped our
   // record; by now its write has landed, so one more read tells, and writes it again if so.
-  for (const check of checks) await bestEffort(check, () => undefined)
-  const order = (outcome: Outcome) => (outcome.kind === 'filed' ? 0 : 1)
-  return [...filed, ...rest].sort((a, b) => order(a) - order(b))
+  for (const check of run.checks) await bestEffort(check, () => undefined)
+  return outcomes
 }
 
-function refOf(scope: StepScope, failure: Failure, klass: FailureClass): FailureRef {
-  const context = readState(scope.dir, 'context')
+function refOf({ context }: RunScope, failure: Failure, klass: FailureClass): FailureRef {
   return {
     fingerprint: failure.fingerprint,
     title: buildIssueTitle(
@@ -125,13 +136,16 @@ const issueRef = (issue: TrackedIssue | CreatedIssue): IssueRef =>
     ? { number: issue.number, url: issue.html_url, title: issue.title }
     : { number: issue.number, url: issue.url, title: issue.title }
 
-/** The labels an issue should carry: the lifecycle label of its step (or none), and flaky. */
+/**
+ * The labels an issue should carry: the lifecycle label of its step (or none), and flaky when
+ * it just flaked; every other label, flaky included, stays.
+ */
 function lifecycleLabels(
-  scope: StepScope,
+  { inputs }: RunScope,
   current: string[],
   step: { lifecycle: Lifecycle | null; flaky: boolean }
 ): string[] {
-  const { fixPendingLabel, pendingMergeLabel, flakyLabel } = scope.inputs
+  const { fixPendingLabel, pendingMergeLabel, flakyLabel } = inputs
   const lower = (l: string) => l.toLowerCase()
   const drop = new Set([fixPendingLabel, pendingMergeLabel].map(lower))
   const kept = current.filter(label => !drop.has(lower(label)))
@@ -145,21 +159,17 @@ function lifecycleLabels(
 
 /** Files every new failure's issue, then settles racers with one list for all of them. */
 async function fileAll(
-  scope: StepScope,
+  run: RunScope,
   steps: Extract<PlanStep, { kind: 'file' }>[],
-  workspace: string | undefined,
-  checks: Check[]
+  workspace: string | undefined
 ): Promise<Outcome[]> {
-  const { github, core, inputs, dir } = scope
-  const context = readState(dir, 'context')
-  const { botLogin } = readState(dir, 'identity')
-  const now = scope.now().toISOString()
+  const { github, core, inputs, context, botLogin, at: now } = run
   const template = loadTemplate('issue', inputs.issueTemplate, workspace)
   const target = { owner: context.owner, repo: context.repo }
 
   const drafts = steps.map(step => {
     const { failure } = step
-    const ref = refOf(scope, failure, step.class)
+    const ref = refOf(run, failure, step.class)
     const category = categoryLabel(failure.category)
     // Only a new failure is the PR author's to fix: not the trunk's, a flaky or an allowed one.
     const assignment =
@@ -259,14 +269,14 @@ async function fileAll(
   for (const { draft, issue } of made) {
     const older = twins.get(issue.number)
     if (older) {
-      done.push(await recordOn(scope, draft.step.failure, draft.step.class, older, false, checks))
+      done.push(await recordOn(run, draft.step.failure, draft.step.class, older, false))
     } else {
       done.push({ kind: 'filed', failure: draft.ref, issue: issueRef(issue) })
     }
     for (const extra of draft.step.overflow)
       done.push({
         kind: 'listed',
-        failure: refOf(scope, extra, 'new'),
+        failure: refOf(run, extra, 'new'),
         issue: older ? issueRef(older) : issueRef(issue)
       })
   }
@@ -274,29 +284,29 @@ async function fileAll(
   return done
 }
 
-async function carryOutOne(scope: StepScope, step: PlanStep, checks: Check[]): Promise<Outcome> {
+async function carryOutOne(run: RunScope, step: PlanStep): Promise<Outcome> {
   switch (step.kind) {
     case 'file':
       throw new TypeError('files are carried out together')
     case 'record':
-      return recordOn(scope, step.failure, step.class, step.issue, false, checks)
+      return recordOn(run, step.failure, step.class, step.issue, false)
     case 'reopen':
-      return recordOn(scope, step.failure, step.class, step.issue, true, checks)
+      return recordOn(run, step.failure, step.class, step.issue, true)
     case 'skip':
-      scope.core.info(
+      run.core.info(
         `log-bugs: ${step.failure.fingerprint} not filed: ${step.class === 'allowed' ? 'its job may fail (continue-on-error)' : `#${step.issue?.number} was closed as not planned`}`
       )
       return {
         kind: 'skipped',
-        failure: refOf(scope, step.failure, step.class),
+        failure: refOf(run, step.failure, step.class),
         issue: step.issue ? issueRef(step.issue) : null
       }
     case 'mark':
-      return markIssue(scope, step.fingerprint, step.issue, step.lifecycle, checks)
+      return markIssue(run, step.fingerprint, step.issue, step.lifecycle)
     case 'flake':
-      return markIssue(scope, step.fingerprint, step.issue, 'flaky', checks)
+      return markIssue(run, step.fingerprint, step.issue, 'flaky')
     case 'close':
-      return closeResolved(scope, step.fingerprint, step.issue)
+      return closeResolved(run, step.fingerprint, step.issue)
   }
 }
 
@@ -308,40 +318,58 @@ const writerOf = (meta: IssueMetadata, issue: TrackedIssue): { writer?: string }
   meta.writer ? {} : issue.author ? { writer: issue.author } : {}
 
 /** Posts the notes a change calls for; a note that fails is a warning, the body has the record. */
-async function postNotes(scope: StepScope, issue: TrackedIssue, due: Note[]): Promise<void> {
-  const context = readState(scope.dir, 'context')
-  const { botLogin } = readState(scope.dir, 'identity')
+async function postNotes(run: RunScope, issue: TrackedIssue, due: Note[]): Promise<void> {
+  const { context, botLogin } = run
   for (const note of due) {
     await bestEffort(
       () =>
         postNote(
-          scope.github,
+          run.github,
           { owner: context.owner, repo: context.repo, issue: issue.number, botLogin },
           note.key,
           note.text
         ),
       error =>
-        scope.core.warning(
-          `log-bugs: could not comment on #${issue.number}: ${errorMessage(error)}`
-        )
+        run.core.warning(`log-bugs: could not comment on #${issue.number}: ${errorMessage(error)}`)
     )
   }
 }
 
+/**
+ * Writes a change into an issue's body (update-tracked-issue.ts) and queues its last check for
+ * the end of the run. A write that fails is a warning (undefined): the run goes on.
+ */
+async function writeTracked(
+  run: RunScope,
+  issue: TrackedIssue,
+  change: IssueChange,
+  what: string
+): Promise<IssueMetadata | null | undefined> {
+  const { context } = run
+  const target = { serverUrl: context.serverUrl, owner: context.owner, repo: context.repo }
+  const update = (fresh: boolean) =>
+    updateTrackedIssue(run.github, target, issue, change, run.sleep, { fresh })
+  run.checks.push(() => update(true))
+  return bestEffort(
+    () => update(false),
+    error => {
+      run.core.warning(`log-bugs: could not ${what} on #${issue.number}: ${errorMessage(error)}`)
+      return undefined
+    }
+  )
+}
+
 /** Records this run in a known failure's issue body; reopens it when asked. */
 async function recordOn(
-  scope: StepScope,
+  run: RunScope,
   failure: Failure,
   klass: FailureClass,
   issue: TrackedIssue,
-  reopen: boolean,
-  checks: Check[]
+  reopen: boolean
 ): Promise<Outcome> {
-  const { github, core, inputs, dir } = scope
-  const context = readState(dir, 'context')
-  const now = scope.now().toISOString()
-  const run = runKeyOf(context, now)
-  const ref = refOf(scope, failure, klass)
+  const { core, inputs, context, at: now } = run
+  const key = runKeyOf(context, now)
+  const ref = refOf(run, failure, klass)
   const before = issue.metadata
   const due = before
     ? notes.onRecord(context, before, klass, { now, periodMs: inputs.commentPeriodMs, reopen })
@@ -349,22 +377,16 @@ async function recordOn(
   const flakedNow = klass === 'flaky' && (before?.flakes ?? 0) === 0
   const change: IssueChange = {
     apply: meta => ({
-      ...addRun(meta, run, now),
+      ...addRun(meta, key, now),
       ...writerOf(meta, issue),
       trunk: Boolean(meta.trunk || isTrunkRun(context)),
       class: klass,
       lifecycle: null,
-      flakes: (meta.flakes ?? 0) + (flakedNow && !hasRun(meta, run) ? 1 : 0),
+      flakes: (meta.flakes ?? 0) + (flakedNow && !hasRun(meta, key) ? 1 : 0),
       ...(due.length > 0 ? { notifiedAt: now } : {})
     }),
-    holds: meta => hasRun(meta, run) && !meta.lifecycle,
-    labels: current =>
-      lifecycleLabels(scope, current, {
-        lifecycle: null,
-        flaky:
-          klass === 'flaky' ||
-          current.some(l => l.toLowerCase() === inputs.flakyLabel.toLowerCase())
-      }),
+    holds: meta => hasRun(meta, key) && !meta.lifecycle,
+    labels: current => lifecycleLabels(run, current, { lifecycle: null, flaky: klass === 'flaky' }),
     reopen
   }
   if (inputs.dryRun) {
@@ -379,20 +401,9 @@ async function recordOn(
       draft: { title: issue.title, body: due.map(n => n.text).join('\n\n') }
     }
   }
-  const target = { serverUrl: context.serverUrl, owner: context.owner, repo: context.repo }
-  const update = (fresh: boolean) =>
-    updateTrackedIssue(github, target, issue, change, scope.sleep, { fresh })
-  checks.push(() => update(true))
-  const meta = await bestEffort(
-    () => update(false),
-    error => {
-      core.warning(
-        `log-bugs: could not record run ${context.runId} on #${issue.number}: ${errorMessage(error)}`
-      )
-      return before
-    }
-  )
-  await postNotes(scope, issue, due)
+  const written = await writeTracked(run, issue, change, `record run ${context.runId}`)
+  const meta = written === undefined ? before : written
+  await postNotes(run, issue, due)
   const seen = meta?.attemptCount ?? (before?.attemptCount ?? 0) + 1
   core.info(
     `log-bugs: ${reopen ? 'reopened' : 'recorded run on'} #${issue.number} (${klass}, seen ${seen} times)`
@@ -408,15 +419,12 @@ async function recordOn(
 
 /** Moves a branch's issue on: fix-pending, pending-merge, or flaky (a flake counted). */
 async function markIssue(
-  scope: StepScope,
+  run: RunScope,
   fingerprint: string,
   issue: TrackedIssue,
-  step: Lifecycle | 'flaky',
-  checks: Check[]
+  step: Lifecycle | 'flaky'
 ): Promise<Outcome> {
-  const { github, core, inputs, dir } = scope
-  const context = readState(dir, 'context')
-  const now = scope.now().toISOString()
+  const { core, inputs, context, at: now } = run
   const flake = `${context.runId}-${context.attempt}`
   const before = issue.metadata as IssueMetadata
   const due = notes.onMark(context, before, step)
@@ -450,29 +458,15 @@ async function markIssue(
             ...(due.length > 0 ? { notifiedAt: now } : {})
           }),
           holds: meta => meta.lastFlake === flake,
-          labels: current => lifecycleLabels(scope, current, { lifecycle: null, flaky: true })
+          labels: current => lifecycleLabels(run, current, { lifecycle: null, flaky: true })
         }
       : {
           apply: meta => ({ ...meta, ...writerOf(meta, issue), lifecycle: step, notifiedAt: now }),
           holds: meta => meta.lifecycle === step,
-          labels: current =>
-            lifecycleLabels(scope, current, {
-              lifecycle: step,
-              flaky: current.some(l => l.toLowerCase() === inputs.flakyLabel.toLowerCase())
-            })
+          labels: current => lifecycleLabels(run, current, { lifecycle: step, flaky: false })
         }
-  const target = { serverUrl: context.serverUrl, owner: context.owner, repo: context.repo }
-  const update = (fresh: boolean) =>
-    updateTrackedIssue(github, target, issue, change, scope.sleep, { fresh })
-  checks.push(() => update(true))
-  const meta = await bestEffort(
-    () => update(false),
-    error => {
-      core.warning(`log-bugs: could not mark #${issue.number} ${step}: ${errorMessage(error)}`)
-      return null
-    }
-  )
-  if (meta) await postNotes(scope, issue, due)
+  const written = await writeTracked(run, issue, change, `mark it ${step}`)
+  if (written) await postNotes(run, issue, due)
   core.info(`log-bugs: #${issue.number} is ${step}`)
   const issueStep: IssueStep = step
   return { kind: 'marked', issue: issueRef(issue), fingerprint, step: issueStep, seen }
@@ -480,12 +474,11 @@ async function markIssue(
 
 /** The default branch passed: the issue is resolved, closed as completed, naming the run. */
 async function closeResolved(
-  scope: StepScope,
+  run: RunScope,
   fingerprint: string,
   issue: TrackedIssue
 ): Promise<Outcome> {
-  const { github, core, inputs, dir } = scope
-  const context = readState(dir, 'context')
+  const { github, core, inputs, context } = run
   const note = notes.onClose(context, issue.metadata)
   const seen = issue.metadata?.attemptCount ?? 1
   if (inputs.dryRun) {

@@ -28,6 +28,7 @@ export async function run(deps, env = process.env) {
     return runStep(deps, env, async (scope) => {
         const { core, inputs, dir } = scope;
         const context = readState(dir, 'context');
+        const at = scope.now().toISOString();
         const plan = planIssues({
             context,
             failures: readState(dir, 'failures'),
@@ -38,11 +39,18 @@ export async function run(deps, env = process.env) {
             fileAllowed: inputs.fileAllowedFailures,
             reopenDays: inputs.reopenDays,
             flakyLabel: inputs.flakyLabel,
-            now: scope.now().toISOString()
+            now: at
         });
+        const run = {
+            ...scope,
+            context,
+            botLogin: readState(dir, 'identity').botLogin,
+            at,
+            checks: []
+        };
         const outcomes = [];
         try {
-            outcomes.push(...(await carryOut(scope, plan, env.GITHUB_WORKSPACE)));
+            outcomes.push(...(await carryOut(run, plan, env.GITHUB_WORKSPACE)));
         }
         catch (error) {
             if (error instanceof CannotFileError) {
@@ -65,25 +73,21 @@ export async function run(deps, env = process.env) {
     });
 }
 /** Files first (so a refusal fails fast), then the other steps, one issue at a time. */
-async function carryOut(scope, plan, workspace) {
+async function carryOut(run, plan, workspace) {
     const filing = plan.filter(step => step.kind === 'file');
-    const checks = [];
-    const filed = filing.length > 0 ? await fileAll(scope, filing, workspace, checks) : [];
+    const outcomes = filing.length > 0 ? await fileAll(run, filing, workspace) : [];
     // One write at a time: GitHub asks integrations not to send mutating requests concurrently
     // (it answers with secondary rate limits), and issue numbers then follow the plan's order.
-    const rest = [];
     for (const step of plan)
         if (step.kind !== 'file')
-            rest.push(await carryOutOne(scope, step, checks));
+            outcomes.push(await carryOutOne(run, step));
     // A racer that read an issue before our write and wrote after our read-back dropped our
     // record; by now its write has landed, so one more read tells, and writes it again if so.
-    for (const check of checks)
+    for (const check of run.checks)
         await bestEffort(check, () => undefined);
-    const order = (outcome) => (outcome.kind === 'filed' ? 0 : 1);
-    return [...filed, ...rest].sort((a, b) => order(a) - order(b));
+    return outcomes;
 }
-function refOf(scope, failure, klass) {
-    const context = readState(scope.dir, 'context');
+function refOf({ context }, failure, klass) {
     return {
         fingerprint: failure.fingerprint,
         title: buildIssueTitle(context.branch, failure.primary.job.name, failure.primary.log.analysis?.keyLines[0] ?? null),
@@ -94,9 +98,12 @@ function refOf(scope, failure, klass) {
 const issueRef = (issue) => 'html_url' in issue
     ? { number: issue.number, url: issue.html_url, title: issue.title }
     : { number: issue.number, url: issue.url, title: issue.title };
-/** The labels an issue should carry: the lifecycle label of its step (or none), and flaky. */
-function lifecycleLabels(scope, current, step) {
-    const { fixPendingLabel, pendingMergeLabel, flakyLabel } = scope.inputs;
+/**
+ * The labels an issue should carry: the lifecycle label of its step (or none), and flaky when
+ * it just flaked; every other label, flaky included, stays.
+ */
+function lifecycleLabels({ inputs }, current, step) {
+    const { fixPendingLabel, pendingMergeLabel, flakyLabel } = inputs;
     const lower = (l) => l.toLowerCase();
     const drop = new Set([fixPendingLabel, pendingMergeLabel].map(lower));
     const kept = current.filter(label => !drop.has(lower(label)));
@@ -108,16 +115,13 @@ function lifecycleLabels(scope, current, step) {
     return [...kept, ...add.filter(label => !kept.some(k => lower(k) === lower(label)))];
 }
 /** Files every new failure's issue, then settles racers with one list for all of them. */
-async function fileAll(scope, steps, workspace, checks) {
-    const { github, core, inputs, dir } = scope;
-    const context = readState(dir, 'context');
-    const { botLogin } = readState(dir, 'identity');
-    const now = scope.now().toISOString();
+async function fileAll(run, steps, workspace) {
+    const { github, core, inputs, context, botLogin, at: now } = run;
     const template = loadTemplate('issue', inputs.issueTemplate, workspace);
     const target = { owner: context.owner, repo: context.repo };
     const drafts = steps.map(step => {
         const { failure } = step;
-        const ref = refOf(scope, failure, step.class);
+        const ref = refOf(run, failure, step.class);
         const category = categoryLabel(failure.category);
         // Only a new failure is the PR author's to fix: not the trunk's, a flaky or an allowed one.
         const assignment = inputs.assignAuthor && step.class === 'new'
@@ -200,7 +204,7 @@ async function fileAll(scope, steps, workspace, checks) {
     for (const { draft, issue } of made) {
         const older = twins.get(issue.number);
         if (older) {
-            done.push(await recordOn(scope, draft.step.failure, draft.step.class, older, false, checks));
+            done.push(await recordOn(run, draft.step.failure, draft.step.class, older, false));
         }
         else {
             done.push({ kind: 'filed', failure: draft.ref, issue: issueRef(issue) });
@@ -208,7 +212,7 @@ async function fileAll(scope, steps, workspace, checks) {
         for (const extra of draft.step.overflow)
             done.push({
                 kind: 'listed',
-                failure: refOf(scope, extra, 'new'),
+                failure: refOf(run, extra, 'new'),
                 issue: older ? issueRef(older) : issueRef(issue)
             });
     }
@@ -216,27 +220,27 @@ async function fileAll(scope, steps, workspace, checks) {
         throw refusal.withDone(done);
     return done;
 }
-async function carryOutOne(scope, step, checks) {
+async function carryOutOne(run, step) {
     switch (step.kind) {
         case 'file':
             throw new TypeError('files are carried out together');
         case 'record':
-            return recordOn(scope, step.failure, step.class, step.issue, false, checks);
+            return recordOn(run, step.failure, step.class, step.issue, false);
         case 'reopen':
-            return recordOn(scope, step.failure, step.class, step.issue, true, checks);
+            return recordOn(run, step.failure, step.class, step.issue, true);
         case 'skip':
-            scope.core.info(`log-bugs: ${step.failure.fingerprint} not filed: ${step.class === 'allowed' ? 'its job may fail (continue-on-error)' : `#${step.issue?.number} was closed as not planned`}`);
+            run.core.info(`log-bugs: ${step.failure.fingerprint} not filed: ${step.class === 'allowed' ? 'its job may fail (continue-on-error)' : `#${step.issue?.number} was closed as not planned`}`);
             return {
                 kind: 'skipped',
-                failure: refOf(scope, step.failure, step.class),
+                failure: refOf(run, step.failure, step.class),
                 issue: step.issue ? issueRef(step.issue) : null
             };
         case 'mark':
-            return markIssue(scope, step.fingerprint, step.issue, step.lifecycle, checks);
+            return markIssue(run, step.fingerprint, step.issue, step.lifecycle);
         case 'flake':
-            return markIssue(scope, step.fingerprint, step.issue, 'flaky', checks);
+            return markIssue(run, step.fingerprint, step.issue, 'flaky');
         case 'close':
-            return closeResolved(scope, step.fingerprint, step.issue);
+            return closeResolved(run, step.fingerprint, step.issue);
     }
 }
 /**
@@ -245,20 +249,31 @@ async function carryOutOne(scope, step, checks) {
  */
 const writerOf = (meta, issue) => meta.writer ? {} : issue.author ? { writer: issue.author } : {};
 /** Posts the notes a change calls for; a note that fails is a warning, the body has the record. */
-async function postNotes(scope, issue, due) {
-    const context = readState(scope.dir, 'context');
-    const { botLogin } = readState(scope.dir, 'identity');
+async function postNotes(run, issue, due) {
+    const { context, botLogin } = run;
     for (const note of due) {
-        await bestEffort(() => postNote(scope.github, { owner: context.owner, repo: context.repo, issue: issue.number, botLogin }, note.key, note.text), error => scope.core.warning(`log-bugs: could not comment on #${issue.number}: ${errorMessage(error)}`));
+        await bestEffort(() => postNote(run.github, { owner: context.owner, repo: context.repo, issue: issue.number, botLogin }, note.key, note.text), error => run.core.warning(`log-bugs: could not comment on #${issue.number}: ${errorMessage(error)}`));
     }
 }
+/**
+ * Writes a change into an issue's body (update-tracked-issue.ts) and queues its last check for
+ * the end of the run. A write that fails is a warning (undefined): the run goes on.
+ */
+async function writeTracked(run, issue, change, what) {
+    const { context } = run;
+    const target = { serverUrl: context.serverUrl, owner: context.owner, repo: context.repo };
+    const update = (fresh) => updateTrackedIssue(run.github, target, issue, change, run.sleep, { fresh });
+    run.checks.push(() => update(true));
+    return bestEffort(() => update(false), error => {
+        run.core.warning(`log-bugs: could not ${what} on #${issue.number}: ${errorMessage(error)}`);
+        return undefined;
+    });
+}
 /** Records this run in a known failure's issue body; reopens it when asked. */
-async function recordOn(scope, failure, klass, issue, reopen, checks) {
-    const { github, core, inputs, dir } = scope;
-    const context = readState(dir, 'context');
-    const now = scope.now().toISOString();
-    const run = runKeyOf(context, now);
-    const ref = refOf(scope, failure, klass);
+async function recordOn(run, failure, klass, issue, reopen) {
+    const { core, inputs, context, at: now } = run;
+    const key = runKeyOf(context, now);
+    const ref = refOf(run, failure, klass);
     const before = issue.metadata;
     const due = before
         ? notes.onRecord(context, before, klass, { now, periodMs: inputs.commentPeriodMs, reopen })
@@ -266,20 +281,16 @@ async function recordOn(scope, failure, klass, issue, reopen, checks) {
     const flakedNow = klass === 'flaky' && (before?.flakes ?? 0) === 0;
     const change = {
         apply: meta => ({
-            ...addRun(meta, run, now),
+            ...addRun(meta, key, now),
             ...writerOf(meta, issue),
             trunk: Boolean(meta.trunk || isTrunkRun(context)),
             class: klass,
             lifecycle: null,
-            flakes: (meta.flakes ?? 0) + (flakedNow && !hasRun(meta, run) ? 1 : 0),
+            flakes: (meta.flakes ?? 0) + (flakedNow && !hasRun(meta, key) ? 1 : 0),
             ...(due.length > 0 ? { notifiedAt: now } : {})
         }),
-        holds: meta => hasRun(meta, run) && !meta.lifecycle,
-        labels: current => lifecycleLabels(scope, current, {
-            lifecycle: null,
-            flaky: klass === 'flaky' ||
-                current.some(l => l.toLowerCase() === inputs.flakyLabel.toLowerCase())
-        }),
+        holds: meta => hasRun(meta, key) && !meta.lifecycle,
+        labels: current => lifecycleLabels(run, current, { lifecycle: null, flaky: klass === 'flaky' }),
         reopen
     };
     if (inputs.dryRun) {
@@ -294,14 +305,9 @@ async function recordOn(scope, failure, klass, issue, reopen, checks) {
             draft: { title: issue.title, body: due.map(n => n.text).join('\n\n') }
         };
     }
-    const target = { serverUrl: context.serverUrl, owner: context.owner, repo: context.repo };
-    const update = (fresh) => updateTrackedIssue(github, target, issue, change, scope.sleep, { fresh });
-    checks.push(() => update(true));
-    const meta = await bestEffort(() => update(false), error => {
-        core.warning(`log-bugs: could not record run ${context.runId} on #${issue.number}: ${errorMessage(error)}`);
-        return before;
-    });
-    await postNotes(scope, issue, due);
+    const written = await writeTracked(run, issue, change, `record run ${context.runId}`);
+    const meta = written === undefined ? before : written;
+    await postNotes(run, issue, due);
     const seen = meta?.attemptCount ?? (before?.attemptCount ?? 0) + 1;
     core.info(`log-bugs: ${reopen ? 'reopened' : 'recorded run on'} #${issue.number} (${klass}, seen ${seen} times)`);
     return {
@@ -313,10 +319,8 @@ async function recordOn(scope, failure, klass, issue, reopen, checks) {
     };
 }
 /** Moves a branch's issue on: fix-pending, pending-merge, or flaky (a flake counted). */
-async function markIssue(scope, fingerprint, issue, step, checks) {
-    const { github, core, inputs, dir } = scope;
-    const context = readState(dir, 'context');
-    const now = scope.now().toISOString();
+async function markIssue(run, fingerprint, issue, step) {
+    const { core, inputs, context, at: now } = run;
     const flake = `${context.runId}-${context.attempt}`;
     const before = issue.metadata;
     const due = notes.onMark(context, before, step);
@@ -349,33 +353,23 @@ async function markIssue(scope, fingerprint, issue, step, checks) {
                 ...(due.length > 0 ? { notifiedAt: now } : {})
             }),
             holds: meta => meta.lastFlake === flake,
-            labels: current => lifecycleLabels(scope, current, { lifecycle: null, flaky: true })
+            labels: current => lifecycleLabels(run, current, { lifecycle: null, flaky: true })
         }
         : {
             apply: meta => ({ ...meta, ...writerOf(meta, issue), lifecycle: step, notifiedAt: now }),
             holds: meta => meta.lifecycle === step,
-            labels: current => lifecycleLabels(scope, current, {
-                lifecycle: step,
-                flaky: current.some(l => l.toLowerCase() === inputs.flakyLabel.toLowerCase())
-            })
+            labels: current => lifecycleLabels(run, current, { lifecycle: step, flaky: false })
         };
-    const target = { serverUrl: context.serverUrl, owner: context.owner, repo: context.repo };
-    const update = (fresh) => updateTrackedIssue(github, target, issue, change, scope.sleep, { fresh });
-    checks.push(() => update(true));
-    const meta = await bestEffort(() => update(false), error => {
-        core.warning(`log-bugs: could not mark #${issue.number} ${step}: ${errorMessage(error)}`);
-        return null;
-    });
-    if (meta)
-        await postNotes(scope, issue, due);
+    const written = await writeTracked(run, issue, change, `mark it ${step}`);
+    if (written)
+        await postNotes(run, issue, due);
     core.info(`log-bugs: #${issue.number} is ${step}`);
     const issueStep = step;
     return { kind: 'marked', issue: issueRef(issue), fingerprint, step: issueStep, seen };
 }
 /** The default branch passed: the issue is resolved, closed as completed, naming the run. */
-async function closeResolved(scope, fingerprint, issue) {
-    const { github, core, inputs, dir } = scope;
-    const context = readState(dir, 'context');
+async function closeResolved(run, fingerprint, issue) {
+    const { github, core, inputs, context } = run;
     const note = notes.onClose(context, issue.metadata);
     const seen = issue.metadata?.attemptCount ?? 1;
     if (inputs.dryRun) {
