@@ -1,6 +1,6 @@
 import { renderHistory, replaceHistory, type RepoLocation } from '../issue/history.js'
 import { mergeMetadata, readIssueMetadata, replaceMetadata } from '../issue/metadata.js'
-import type { ApiIssue } from '../issue/tracked-issue.js'
+import { labelNamesOf, type ApiIssue } from '../issue/tracked-issue.js'
 import type { IssueMetadata, TrackedIssue } from '../issue/types.js'
 import { errorFields, errorStatus } from '../step/errors.js'
 import type { GitHub } from '../step/types.js'
@@ -20,9 +20,6 @@ export interface IssueChange {
 
 /** Rounds of write-and-check before giving up on a contended issue. */
 const ROUNDS = 6
-
-const labelNames = (issue: ApiIssue): string[] =>
-  (issue.labels ?? []).map(l => (typeof l === 'string' ? l : (l.name ?? ''))).filter(Boolean)
 
 const sameSet = (a: string[], b: string[]): boolean =>
   a.length === b.length && a.every(x => b.some(y => y.toLowerCase() === x.toLowerCase()))
@@ -53,7 +50,7 @@ export async function updateTrackedIssue(
     const body = data.body ?? ''
     return {
       body,
-      labels: labelNames(data),
+      labels: labelNamesOf(data),
       open: data.state === 'open',
       meta: readIssueMetadata(body)
     }

@@ -100,9 +100,13 @@ export const closes = (outcome: Outcome): boolean =>
   outcome.kind === 'marked' ||
   (outcome.kind === 'dry-run' && (outcome.action === 'close' || outcome.action === 'mark'))
 
-/** The class of a failure outcome, null for outcomes about the branch's issues. */
-export function outcomeClass(outcome: Outcome): FailureClass | null {
-  return closes(outcome) || outcome.kind === 'resolved' || outcome.kind === 'marked'
+/** The failure an outcome reports, null for outcomes about the branch's issues. */
+export function outcomeFailure(outcome: Outcome): FailureRef | null {
+  return outcome.kind === 'resolved' || outcome.kind === 'marked' || closes(outcome)
     ? null
-    : outcome.failure.class
+    : outcome.failure
 }
+
+/** The class of a failure outcome, null for outcomes about the branch's issues. */
+export const outcomeClass = (outcome: Outcome): FailureClass | null =>
+  outcomeFailure(outcome)?.class ?? null

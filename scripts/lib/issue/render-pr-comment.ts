@@ -5,6 +5,7 @@ import { renderTemplate, type TemplateView } from '../markdown/render-template.j
 import {
   closes,
   outcomeClass,
+  outcomeFailure,
   outcomeFingerprint,
   outcomeIssue,
   outcomeSeen,
@@ -146,10 +147,7 @@ export function renderPrComment(input: PrCommentInput): string {
   const unfiledRows: TemplateView[] = unfiled.map(outcome => ({
     link: '—',
     status: outcome.kind === 'skipped' ? 'not filed' : 'not filed (see the job summary)',
-    title: escapeInline(
-      outcome.kind === 'resolved' || outcome.kind === 'marked' ? '' : outcome.failure.title,
-      120
-    ),
+    title: escapeInline(outcomeFailure(outcome)?.title ?? '', 120),
     lastSeen: input.now.slice(0, 16).replace('T', ' ') + ' UTC',
     class: outcomeClass(outcome) ?? 'new'
   }))

@@ -1,7 +1,14 @@
 import { escapeInline } from '../markdown/escape-markdown.js'
 import { fenceCode } from '../markdown/fence-code.js'
 import { link } from '../markdown/link.js'
-import { outcomeClass, outcomeSeen, type Draft, type Outcome } from './outcome.js'
+import {
+  outcomeClass,
+  outcomeFailure,
+  outcomeIssue,
+  outcomeSeen,
+  type Draft,
+  type Outcome
+} from './outcome.js'
 import type { RunContext } from './types.js'
 
 /** The step summary caps at 1 MiB per step (runner's AttachmentSizeLimit); stay well inside. */
@@ -23,12 +30,10 @@ export function renderSummary(
   if (outcomes.length > 0) {
     lines.push('| Failure | Jobs | Class | Issue | Seen |', '| --- | --- | --- | --- | --- |')
     for (const outcome of outcomes) {
-      const [title, jobs]: [string, string[]] =
-        outcome.kind === 'resolved' || outcome.kind === 'marked'
-          ? [outcome.issue.title, []]
-          : [outcome.failure.title, outcome.failure.jobs]
+      const failure = outcomeFailure(outcome)
+      const title = failure?.title ?? outcomeIssue(outcome)?.title ?? ''
       lines.push(
-        `| ${escapeInline(title, 120)} | ${jobs.map(job => escapeInline(job, 80)).join(', ')} | ${outcomeClass(outcome) ?? '—'} | ${where(outcome)} | ${outcomeSeen(outcome)}× |`
+        `| ${escapeInline(title, 120)} | ${(failure?.jobs ?? []).map(job => escapeInline(job, 80)).join(', ')} | ${outcomeClass(outcome) ?? '—'} | ${where(outcome)} | ${outcomeSeen(outcome)}× |`
       )
     }
     lines.push('')

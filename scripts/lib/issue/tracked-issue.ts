@@ -42,9 +42,7 @@ export function toTracked(
       body,
       metadata,
       ...(issue.user?.login ? { author: issue.user.login } : {}),
-      labels: (issue.labels ?? [])
-        .map(label => (typeof label === 'string' ? label : (label.name ?? '')))
-        .filter(name => name !== ''),
+      labels: labelNamesOf(issue),
       ...(issue.state === 'closed'
         ? {
             state: 'closed' as const,
@@ -55,6 +53,12 @@ export function toTracked(
     }
   ]
 }
+
+/** An API issue's label names (the API gives objects; a request may give names). */
+export const labelNamesOf = (issue: Pick<ApiIssue, 'labels'>): string[] =>
+  (issue.labels ?? [])
+    .map(label => (typeof label === 'string' ? label : (label.name ?? '')))
+    .filter(name => name !== '')
 
 /**
  * Tracked issues by fingerprint; when a race filed two, the oldest (lowest number) wins, and

@@ -1,10 +1,10 @@
 import { renderHistory, replaceHistory } from '../issue/history.js';
 import { mergeMetadata, readIssueMetadata, replaceMetadata } from '../issue/metadata.js';
+import { labelNamesOf } from '../issue/tracked-issue.js';
 import { errorFields, errorStatus } from '../step/errors.js';
 import { createLabels } from './file-issue.js';
 /** Rounds of write-and-check before giving up on a contended issue. */
 const ROUNDS = 6;
-const labelNames = (issue) => (issue.labels ?? []).map(l => (typeof l === 'string' ? l : (l.name ?? ''))).filter(Boolean);
 const sameSet = (a, b) => a.length === b.length && a.every(x => b.some(y => y.toLowerCase() === x.toLowerCase()));
 /**
  * Records a change in an issue's body (metadata and the "Seen" section) instead of a comment,
@@ -22,7 +22,7 @@ export async function updateTrackedIssue(github, target, issue, change, sleep, o
         const body = data.body ?? '';
         return {
             body,
-            labels: labelNames(data),
+            labels: labelNamesOf(data),
             open: data.state === 'open',
             meta: readIssueMetadata(body)
         };

@@ -39,9 +39,11 @@ export function outcomeFingerprint(outcome) {
 export const closes = (outcome) => outcome.kind === 'resolved' ||
     outcome.kind === 'marked' ||
     (outcome.kind === 'dry-run' && (outcome.action === 'close' || outcome.action === 'mark'));
-/** The class of a failure outcome, null for outcomes about the branch's issues. */
-export function outcomeClass(outcome) {
-    return closes(outcome) || outcome.kind === 'resolved' || outcome.kind === 'marked'
+/** The failure an outcome reports, null for outcomes about the branch's issues. */
+export function outcomeFailure(outcome) {
+    return outcome.kind === 'resolved' || outcome.kind === 'marked' || closes(outcome)
         ? null
-        : outcome.failure.class;
+        : outcome.failure;
 }
+/** The class of a failure outcome, null for outcomes about the branch's issues. */
+export const outcomeClass = (outcome) => outcomeFailure(outcome)?.class ?? null;

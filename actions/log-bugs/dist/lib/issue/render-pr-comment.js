@@ -2,7 +2,7 @@ import { escapeInline } from '../markdown/escape-markdown.js';
 import { link } from '../markdown/link.js';
 import { formatCommentMarker, formatMetadata, parseMetadata } from '../markdown/marker.js';
 import { renderTemplate } from '../markdown/render-template.js';
-import { closes, outcomeClass, outcomeFingerprint, outcomeIssue, outcomeSeen } from './outcome.js';
+import { closes, outcomeClass, outcomeFailure, outcomeFingerprint, outcomeIssue, outcomeSeen } from './outcome.js';
 /** Issues listed in one PR comment at most; older ones drop off the end. */
 const MAX_LISTED = 30;
 /** `<!-- log-bugs:pr-comment=<number> -->`: how log-bugs finds its comment on a PR again. */
@@ -109,7 +109,7 @@ export function renderPrComment(input) {
     const unfiledRows = unfiled.map(outcome => ({
         link: '—',
         status: outcome.kind === 'skipped' ? 'not filed' : 'not filed (see the job summary)',
-        title: escapeInline(outcome.kind === 'resolved' || outcome.kind === 'marked' ? '' : outcome.failure.title, 120),
+        title: escapeInline(outcomeFailure(outcome)?.title ?? '', 120),
         lastSeen: input.now.slice(0, 16).replace('T', ' ') + ' UTC',
         class: outcomeClass(outcome) ?? 'new'
     }));

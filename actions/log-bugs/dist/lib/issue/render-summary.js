@@ -1,7 +1,7 @@
 import { escapeInline } from '../markdown/escape-markdown.js';
 import { fenceCode } from '../markdown/fence-code.js';
 import { link } from '../markdown/link.js';
-import { outcomeClass, outcomeSeen } from './outcome.js';
+import { outcomeClass, outcomeFailure, outcomeIssue, outcomeSeen } from './outcome.js';
 /** The step summary caps at 1 MiB per step (runner's AttachmentSizeLimit); stay well inside. */
 const SUMMARY_BUDGET = 512 * 1024;
 /**
@@ -16,10 +16,9 @@ export function renderSummary(context, outcomes, problems = [], comment) {
     if (outcomes.length > 0) {
         lines.push('| Failure | Jobs | Class | Issue | Seen |', '| --- | --- | --- | --- | --- |');
         for (const outcome of outcomes) {
-            const [title, jobs] = outcome.kind === 'resolved' || outcome.kind === 'marked'
-                ? [outcome.issue.title, []]
-                : [outcome.failure.title, outcome.failure.jobs];
-            lines.push(`| ${escapeInline(title, 120)} | ${jobs.map(job => escapeInline(job, 80)).join(', ')} | ${outcomeClass(outcome) ?? '—'} | ${where(outcome)} | ${outcomeSeen(outcome)}× |`);
+            const failure = outcomeFailure(outcome);
+            const title = failure?.title ?? outcomeIssue(outcome)?.title ?? '';
+            lines.push(`| ${escapeInline(title, 120)} | ${(failure?.jobs ?? []).map(job => escapeInline(job, 80)).join(', ')} | ${outcomeClass(outcome) ?? '—'} | ${where(outcome)} | ${outcomeSeen(outcome)}× |`);
         }
         lines.push('');
     }

@@ -25,9 +25,7 @@ export function toTracked(issue, botLogin, states = ['open']) {
             body,
             metadata,
             ...(issue.user?.login ? { author: issue.user.login } : {}),
-            labels: (issue.labels ?? [])
-                .map(label => (typeof label === 'string' ? label : (label.name ?? '')))
-                .filter(name => name !== ''),
+            labels: labelNamesOf(issue),
             ...(issue.state === 'closed'
                 ? {
                     state: 'closed',
@@ -38,6 +36,10 @@ export function toTracked(issue, botLogin, states = ['open']) {
         }
     ];
 }
+/** An API issue's label names (the API gives objects; a request may give names). */
+export const labelNamesOf = (issue) => (issue.labels ?? [])
+    .map(label => (typeof label === 'string' ? label : (label.name ?? '')))
+    .filter(name => name !== '');
 /**
  * Tracked issues by fingerprint; when a race filed two, the oldest (lowest number) wins, and
  * of closed ones (`states` ['closed']), the newest, the one a comeback reopens.
