@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest'
 import {
   defaultToken,
   forkPullRequestToken,
-  octokitFor,
   startEmulator,
   type Emulator
 } from '../scripts/dev/emulator/index.js'
@@ -15,12 +14,11 @@ import {
   ciRun,
   corpusCase,
   MAIN_SHA,
-  OWNER,
-  pullRequestPayload,
-  REPO
+  pullRequestPayload
 } from '../scripts/dev/scenarios.js'
 import { readInputs } from '../scripts/lib/step/inputs.js'
 import { runAction, type ActionRun } from '../scripts/dev/run-action.js'
+import { commentsOf, issuesOf } from './harness/read-github.js'
 
 const tsc = corpusCase({ tool: 'tsc' })
 const tscAgain = corpusCase({ id: tsc.id.replace('--run1', '--run2') })
@@ -53,27 +51,6 @@ function reportRun(gh: Emulator, options: RunOptions): Promise<ActionRun> {
 const plain = (markdown: string | null | undefined): string =>
   (markdown ?? '').replace(/\\(.)/g, '$1')
 
-async function openIssues(gh: Emulator) {
-  const octokit = octokitFor(gh)
-  const all = await octokit.paginate(octokit.rest.issues.listForRepo, {
-    owner: OWNER,
-    repo: REPO,
-    state: 'all',
-    per_page: 100
-  })
-  return all.filter(issue => !issue.pull_request)
-}
-
-async function comments(gh: Emulator, issue: number) {
-  const octokit = octokitFor(gh)
-  return octokit.paginate(octokit.rest.issues.listComments, {
-    owner: OWNER,
-    repo: REPO,
-    issue_number: issue,
-    per_page: 100
-  })
-}
-
 describe('action.yml end to end', () => {
   it('(a) PR with 2 of 6 jobs failed: 2 issues, assignee, one PR comment, summary', async () => {
     await using gh = await startEmulator(
@@ -92,7 +69,7 @@ describe('action.yml end to end', () => {
     const run = await reportRun(gh, { runId: 1001 })
     expect(run.failed).toBeNull()
 
-    const issues = await openIssues(gh)
+    const issues = await issuesOf(gh)
     expect(issues).toHaveLength(2)
     for (const issue of issues) {
       expect(issue.title).toMatch(/^\[feature\/7-login\] (typecheck|test) job failed/)
@@ -111,7 +88,7 @@ describe('action.yml end to end', () => {
       'failure:type-check'
     )
 
-    const prComments = await comments(gh, 12)
+    const prComments = await commentsOf(gh, 12)
     expect(prComments).toHaveLength(1)
     expect(prComments[0]?.body).toContain(`#${issues[0]?.number}`)
     expect(prComments[0]?.body).toContain(`#${issues[1]?.number}`)
@@ -136,15 +113,15 @@ describe('action.yml end to end', () => {
       ])
     )
     await reportRun(gh, { runId: 1001 })
-    const [issue] = await openIssues(gh)
-    const firstComment = (await comments(gh, 12))[0]
+    const [issue] = await issuesOf(gh)
+    const firstComment = (await commentsOf(gh, 12))[0]
 
     const second = await reportRun(gh, { runId: 1002 })
     expect(second.failed).toBeNull()
-    const [updated, ...others] = await openIssues(gh)
+    const [updated, ...others] = await issuesOf(gh)
     expect(others).toHaveLength(0)
     // a repeat notifies nobody: the body's "Seen" table records it
-    expect(await comments(gh, issue!.number)).toHaveLength(0)
+    expect(await commentsOf(gh, issue!.number)).toHaveLength(0)
     expect(plain(updated?.body)).toMatch(/Seen \*\*2\*\* times/)
     expect(plain(updated?.body)).toContain(
       '[run 1002](https://github.com/acme/webapp/actions/runs/1002)'
@@ -156,7 +133,7 @@ describe('action.yml end to end', () => {
       { fingerprint: expect.stringMatching(/^v1:/), class: 'known', issue: issue!.number }
     ])
 
-    const prComments = await comments(gh, 12)
+    const prComments = await commentsOf(gh, 12)
     expect(prComments).toHaveLength(1)
     expect(prComments[0]?.id).toBe(firstComment?.id)
     expect(prComments[0]?.body).toContain('seen 2×')
@@ -165,8 +142,8 @@ describe('action.yml end to end', () => {
     // The same run reported again (a re-run of the reporting job) records nothing twice.
     const writes = gh.writeRequests().length
     await reportRun(gh, { runId: 1002 })
-    expect(await comments(gh, issue!.number)).toHaveLength(0)
-    const body = (await openIssues(gh))[0]?.body ?? ''
+    expect(await commentsOf(gh, issue!.number)).toHaveLength(0)
+    const body = (await issuesOf(gh))[0]?.body ?? ''
     expect(body).toMatch(/"attemptCount":2/)
     expect(
       gh
@@ -186,9 +163,9 @@ describe('action.yml end to end', () => {
     await reportRun(gh, { runId: 1001 })
     const run = await reportRun(gh, { runId: 1003 })
     expect(run.outputs.created).toBe('1')
-    const issues = await openIssues(gh)
+    const issues = await issuesOf(gh)
     expect(issues).toHaveLength(2)
-    const prComments = await comments(gh, 12)
+    const prComments = await commentsOf(gh, 12)
     expect(prComments).toHaveLength(1)
     for (const issue of issues) expect(prComments[0]?.body).toContain(`#${issue.number}`)
   })
@@ -209,7 +186,7 @@ describe('action.yml end to end', () => {
     )
     const run = await reportRun(gh, { runId: 1004, event: 'push' })
     expect(run.failed).toBeNull()
-    const issues = await openIssues(gh)
+    const issues = await issuesOf(gh)
     expect(issues).toHaveLength(1)
     expect(issues[0]?.title).toMatch(/^\[main\] test job failed/)
     expect(issues[0]?.assignees).toEqual([])
@@ -236,7 +213,7 @@ describe('action.yml end to end', () => {
     expect(run.log).not.toMatch(/Unhandled error|\n\s+at /)
     expect(run.summary).toContain('Would-be issue')
     expect(run.summary).toContain(tests.keyLines[0]?.slice(0, 30))
-    expect(await openIssues(gh)).toHaveLength(0)
+    expect(await issuesOf(gh)).toHaveLength(0)
   })
 
   it('(f) an expired log: the issue says so and links the job', async () => {
@@ -247,7 +224,7 @@ describe('action.yml end to end', () => {
     const result = await reportRun(gh, { runId: 1006 })
     expect(result.failed).toBeNull()
     expect(result.warnings.join('\n')).toMatch(/no log for job "test": the log has expired/)
-    const [issue] = await openIssues(gh)
+    const [issue] = await issuesOf(gh)
     expect(plain(issue?.body)).toContain(
       'Log unavailable: the log has expired or was deleted (HTTP 410)'
     )
@@ -293,7 +270,7 @@ describe('action.yml end to end', () => {
       ])
     )
     const run = await reportRun(gh, { runId: 1008 })
-    const issues = await openIssues(gh)
+    const issues = await issuesOf(gh)
     expect(issues).toHaveLength(1)
     expect(plain(issues[0]?.body)).toContain('typecheck (ubuntu-latest, 22)')
     expect(run.outputs.fingerprints?.split(',')).toHaveLength(1)
@@ -308,7 +285,7 @@ describe('action.yml end to end', () => {
     await using gh = await startEmulator(baseScenario([run]))
     const result = await reportRun(gh, { runId: 1009 })
     expect(result.failed).toBeNull()
-    const [issue] = await openIssues(gh)
+    const [issue] = await issuesOf(gh)
     expect(plain(issue?.body)).toContain('still running')
     expect(issue?.body).toContain(`#step:`)
     expect(gh.routeCounts()['GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs'] ?? 0).toBe(0)
@@ -359,30 +336,30 @@ describe('action.yml end to end', () => {
     const green = await reportRun(gh, { runId: 1010, payload: pullRequestPayload({ sha: FIXED }) })
     expect(green.failed).toBeNull()
 
-    let issues = await openIssues(gh)
+    let issues = await issuesOf(gh)
     const onBranch = issues.filter(i => i.title.startsWith('[feature/7-login]'))
     expect(onBranch).toHaveLength(2)
     for (const issue of onBranch) {
       expect(issue.state).toBe('open')
       expect(issue.labels.map(l => (typeof l === 'string' ? l : l.name))).toContain('pending-merge')
-      const notes = await comments(gh, issue.number)
+      const notes = await commentsOf(gh, issue.number)
       expect(notes).toHaveLength(1)
       expect(plain(notes[0]?.body)).toMatch(
         /^Pending merge: feature\/7-login \(#12\) passed in \[run 1010\]/
       )
     }
     expect(green.outputs['resolved-issues']).toBe('')
-    const prComments = await comments(gh, 12)
+    const prComments = await commentsOf(gh, 12)
     expect(prComments).toHaveLength(1)
     expect(prComments[0]?.body).toContain('No failure in the latest run.')
 
     const trunk = await reportRun(gh, { runId: 1011, event: 'push', sha: FIXED })
     expect(trunk.failed).toBeNull()
-    issues = await openIssues(gh)
+    issues = await issuesOf(gh)
     for (const issue of issues) {
       expect(issue.state).toBe('closed')
       expect(issue.state_reason).toBe('completed')
-      const notes = await comments(gh, issue.number)
+      const notes = await commentsOf(gh, issue.number)
       expect(plain(notes.at(-1)?.body)).toMatch(/^Resolved: main passed in \[run 1011\]/)
     }
     expect(trunk.outputs['resolved-issues']?.split(',')).toHaveLength(3)
@@ -405,7 +382,7 @@ describe('action.yml end to end', () => {
         .slice(writes)
         .map(r => r.route)
     ).toEqual(['PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}'])
-    expect((await openIssues(gh)).every(i => i.state === 'open')).toBe(true)
+    expect((await issuesOf(gh)).every(i => i.state === 'open')).toBe(true)
   })
 
   it('a green run on a PR that never failed writes nothing at all', async () => {
@@ -463,7 +440,7 @@ describe('action.yml hands every input to the code', () => {
     expect(stored).toEqual(readInputs(given))
     expect(JSON.stringify(stored)).not.toContain('ghs_test-token')
 
-    const issues = (await openIssues(gh)).filter(i => i.state === 'open')
+    const issues = (await issuesOf(gh)).filter(i => i.state === 'open')
     expect(issues).toHaveLength(2) // max-issues
     for (const issue of issues) {
       expect(issue.body).toMatch(/^custom issue for /) // issue-template
@@ -475,7 +452,7 @@ describe('action.yml hands every input to the code', () => {
       const excerpt = /```\n([\s\S]*?)\n```/.exec(issue.body ?? '')?.[1] ?? ''
       expect(excerpt.split('\n').length).toBeLessThanOrEqual(5) // log-lines
     }
-    const [comment] = await comments(gh, 12)
+    const [comment] = await commentsOf(gh, 12)
     expect(comment?.body).toMatch(/^custom comment/) // comment-template
   })
 })

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import {
   defaultToken,
-  octokitFor,
   startEmulator,
   type Emulator,
   type TokenSpec
 } from '../scripts/dev/emulator/index.js'
 import { runAction, type ActionRun } from '../scripts/dev/run-action.js'
+import { commentsOf, issuesOf } from './harness/read-github.js'
 import {
   baseScenario,
   ciContext,
@@ -27,23 +27,7 @@ const APP_TOKEN = 'ghs_app-installation-token'
 const appToken: TokenSpec = { ...defaultToken, login: 'acme-ci-bot[bot]' }
 
 async function everything(gh: Emulator, token = APP_TOKEN) {
-  const octokit = octokitFor(gh, token)
-  const issues = (
-    await octokit.paginate(octokit.rest.issues.listForRepo, {
-      owner: OWNER,
-      repo: REPO,
-      state: 'all',
-      per_page: 100
-    })
-  ).filter(issue => !issue.pull_request)
-  const comments = (n: number) =>
-    octokit.paginate(octokit.rest.issues.listComments, {
-      owner: OWNER,
-      repo: REPO,
-      issue_number: n,
-      per_page: 100
-    })
-  return { issues, comments }
+  return { issues: await issuesOf(gh, token), comments: (n: number) => commentsOf(gh, n, token) }
 }
 
 describe('a GitHub App installation token', () => {

@@ -8,6 +8,7 @@ import {
 } from '../scripts/dev/emulator/index.js'
 import type { JobModel } from '../scripts/dev/emulator/state.js'
 import { runAction, type ActionRun } from '../scripts/dev/run-action.js'
+import { commentsOf, issuesOf } from './harness/read-github.js'
 import { runPipeline } from './harness/run-pipeline.js'
 import {
   baseScenario,
@@ -56,27 +57,6 @@ function report(gh: Emulator, options: Report): Promise<ActionRun> {
 const labelsOf = (issue: { labels: (string | { name?: string })[] }) =>
   issue.labels.map(l => (typeof l === 'string' ? l : l.name)).sort()
 
-async function issues(gh: Emulator) {
-  const octokit = octokitFor(gh)
-  const all = await octokit.paginate(octokit.rest.issues.listForRepo, {
-    owner: OWNER,
-    repo: REPO,
-    state: 'all',
-    per_page: 100
-  })
-  return all.filter(issue => !issue.pull_request).sort((a, b) => a.number - b.number)
-}
-
-async function comments(gh: Emulator, issue: number) {
-  const octokit = octokitFor(gh)
-  return octokit.paginate(octokit.rest.issues.listComments, {
-    owner: OWNER,
-    repo: REPO,
-    issue_number: issue,
-    per_page: 100
-  })
-}
-
 const metadataOf = (body: string | null | undefined) => {
   const json = /<!-- log-bugs:metadata (\{.*\}) -->/.exec(body ?? '')?.[1]
   return json
@@ -119,13 +99,13 @@ describe('triage: whose failure it is', () => {
     )
     const trunk = await report(gh, { runId: 5001, event: 'push' })
     expect(trunk.failed).toBeNull()
-    const [f] = await issues(gh)
+    const [f] = await issuesOf(gh)
     expect(metadataOf(f?.body)?.trunk).toBe(true)
 
     const pr = await report(gh, { runId: 5002 })
     expect(pr.failed).toBeNull()
-    expect(await issues(gh)).toHaveLength(1)
-    const [fAfter] = await issues(gh)
+    expect(await issuesOf(gh)).toHaveLength(1)
+    const [fAfter] = await issuesOf(gh)
     expect(fAfter?.assignees).toEqual([]) // alice did not break main
     expect(metadataOf(fAfter?.body)?.runs.map(r => r.pr)).toEqual([null, 12]) // the PR recorded
     expect(pr.outputs['new-failures']).toBe('0')
@@ -133,7 +113,7 @@ describe('triage: whose failure it is', () => {
     expect(failuresOutput(pr)).toEqual([
       { fingerprint: expect.any(String), class: 'broken-trunk', issue: f?.number }
     ])
-    const [prComment] = await comments(gh, 12)
+    const [prComment] = await commentsOf(gh, 12)
     const body = prComment?.body ?? ''
     expect(body).toContain(
       '**0 new failures from this pull request**, 1 unrelated (1 broken trunk, 0 flaky)'
@@ -146,19 +126,19 @@ describe('triage: whose failure it is', () => {
 
     const second = await report(gh, { runId: 5003 })
     expect(second.failed).toBeNull()
-    const all = await issues(gh)
+    const all = await issuesOf(gh)
     expect(all).toHaveLength(2)
     const g = all.find(issue => issue.number !== f?.number)
     expect(g?.assignees?.map(a => a.login)).toEqual(['alice'])
     expect(all.find(issue => issue.number === f?.number)?.assignees).toEqual([])
     expect(second.outputs['new-failures']).toBe('1')
     expect(second.outputs['unrelated-failures']).toBe('1')
-    const edited = (await comments(gh, 12))[0]?.body ?? ''
+    const edited = (await commentsOf(gh, 12))[0]?.body ?? ''
     expect(edited).toContain('#### New')
     expect(edited).toContain('#### Broken trunk')
-    expect(await comments(gh, 12)).toHaveLength(1)
+    expect(await commentsOf(gh, 12)).toHaveLength(1)
     // F's watchers got no notification for the PRs that hit it
-    expect(await comments(gh, f!.number)).toHaveLength(0)
+    expect(await commentsOf(gh, f!.number)).toHaveLength(0)
   })
 
   it('a job with continue-on-error fails beside a real failure: only the real one is filed and assigned; the allowed one is listed as not blocking', async () => {
@@ -183,7 +163,7 @@ describe('triage: whose failure it is', () => {
     })
     const run = await report(gh, { runId: 5401, inputs: { 'job-results': jobResults } })
     expect(run.failed).toBeNull()
-    const filed = await issues(gh)
+    const filed = await issuesOf(gh)
     expect(filed).toHaveLength(1)
     expect(filed[0]?.title).toContain('typecheck')
     expect(filed[0]?.assignees?.map(a => a.login)).toEqual(['alice'])
@@ -192,7 +172,7 @@ describe('triage: whose failure it is', () => {
       ['allowed', null]
     ])
     expect(run.outputs['new-failures']).toBe('1')
-    const body = (await comments(gh, 12))[0]?.body ?? ''
+    const body = (await commentsOf(gh, 12))[0]?.body ?? ''
     expect(body).toContain('1 allowed to fail')
     expect(body).toMatch(
       /#### Allowed to fail\n\nJobs with `continue-on-error`: not blocking\.[\s\S]*test job failed/
@@ -230,12 +210,12 @@ describe('triage: flaky', () => {
     )
     const first = await report(gh, { runId: 5101, attempt: 1 })
     expect(first.failed).toBeNull()
-    const [filed] = await issues(gh)
+    const [filed] = await issuesOf(gh)
 
     rerun(gh, 5101, 2, false)
     const green = await report(gh, { runId: 5101, attempt: 2 })
     expect(green.failed).toBeNull()
-    let [issue] = await issues(gh)
+    let [issue] = await issuesOf(gh)
     expect(issue?.state).toBe('open')
     expect(labelsOf(issue!)).toContain('flaky')
     expect(metadataOf(issue?.body)?.flakes).toBe(1)
@@ -246,14 +226,14 @@ describe('triage: flaky', () => {
       expect(run.failed).toBeNull()
       if (attempt % 2 === 1) expect(failuresOutput(run).map(f => f.class)).toEqual(['flaky'])
     }
-    const all = await issues(gh)
+    const all = await issuesOf(gh)
     expect(all).toHaveLength(1)
     ;[issue] = all
     expect(issue?.number).toBe(filed?.number)
     expect(issue?.state).toBe('open')
     expect(metadataOf(issue?.body)?.flakes).toBe(5)
     expect(issue?.body).toContain('failed and then passed on the same commit 5×')
-    const notes = await comments(gh, issue!.number)
+    const notes = await commentsOf(gh, issue!.number)
     expect(notes).toHaveLength(1)
     expect(notes[0]?.body).toMatch(/^Flaky: /)
     // no close/reopen churn: nothing ever asked to change the issue's state
@@ -297,31 +277,31 @@ describe('triage: lifecycle', () => {
       ])
     )
     expect((await report(gh, { runId: 5201, sha: a })).failed).toBeNull()
-    const [f] = await issues(gh)
+    const [f] = await issuesOf(gh)
     expect((await report(gh, { runId: 5202, sha: b })).failed).toBeNull()
-    let [fIssue, gIssue] = await issues(gh)
+    let [fIssue, gIssue] = await issuesOf(gh)
     expect(labelsOf(fIssue!)).toContain('fix-pending')
     expect(labelsOf(gIssue!)).not.toContain('fix-pending')
-    let fNotes = await comments(gh, f!.number)
+    let fNotes = await commentsOf(gh, f!.number)
     expect(fNotes).toHaveLength(1)
     expect(fNotes[0]?.body).toMatch(/^Fix pending: \[run 5202\]/)
 
     expect((await report(gh, { runId: 5203, sha: c })).failed).toBeNull()
-    ;[fIssue, gIssue] = await issues(gh)
+    ;[fIssue, gIssue] = await issuesOf(gh)
     for (const issue of [fIssue!, gIssue!]) {
       expect(issue.state).toBe('open')
       expect(labelsOf(issue)).toContain('pending-merge')
       expect(labelsOf(issue)).not.toContain('fix-pending')
-      expect((await comments(gh, issue.number)).at(-1)?.body).toMatch(
+      expect((await commentsOf(gh, issue.number)).at(-1)?.body).toMatch(
         /^Pending merge: .*\[run 5203\]/
       )
     }
 
     const merged = await report(gh, { runId: 5204, event: 'push', sha: c })
     expect(merged.failed).toBeNull()
-    for (const issue of await issues(gh)) {
+    for (const issue of await issuesOf(gh)) {
       expect([issue.state, issue.state_reason]).toEqual(['closed', 'completed'])
-      expect((await comments(gh, issue.number)).at(-1)?.body).toMatch(
+      expect((await commentsOf(gh, issue.number)).at(-1)?.body).toMatch(
         /^Resolved: main passed in \[run 5204\]/
       )
     }
@@ -329,7 +309,7 @@ describe('triage: lifecycle', () => {
       fIssue!.number,
       gIssue!.number
     ])
-    fNotes = await comments(gh, f!.number)
+    fNotes = await commentsOf(gh, f!.number)
     expect(fNotes.map(n => n.body?.split(':')[0])).toEqual([
       'Fix pending',
       'Pending merge',
@@ -350,7 +330,7 @@ describe('triage: lifecycle', () => {
       { clock }
     )
     expect((await report(gh, { runId: 5301 })).failed).toBeNull()
-    const [filed] = await issues(gh)
+    const [filed] = await issuesOf(gh)
     const octokit = octokitFor(gh)
     await octokit.rest.issues.update({
       owner: OWNER,
@@ -367,10 +347,10 @@ describe('triage: lifecycle', () => {
   it('F closed 2 days ago comes back: reopened with a comment, no new issue', async () => {
     const { gh, filed, back } = await closedAgo(2)
     await using _ = gh
-    const all = await issues(gh)
+    const all = await issuesOf(gh)
     expect(all).toHaveLength(1)
     expect(all[0]?.state).toBe('open')
-    expect((await comments(gh, filed.number)).at(-1)?.body).toMatch(
+    expect((await commentsOf(gh, filed.number)).at(-1)?.body).toMatch(
       /^Reopened: the failure came back in \[run 5302\]/
     )
     expect(back.outputs['issue-numbers']).toBe(String(filed.number))
@@ -380,7 +360,7 @@ describe('triage: lifecycle', () => {
   it('F closed 30 days ago comes back: a new issue that links the old one', async () => {
     const { gh, filed, back } = await closedAgo(30)
     await using _ = gh
-    const all = await issues(gh)
+    const all = await issuesOf(gh)
     expect(all).toHaveLength(2)
     expect(all[0]?.state).toBe('closed')
     expect(all[1]?.body).toContain(`Seen before in #${filed.number}`)
@@ -396,7 +376,7 @@ describe('triage: lifecycle', () => {
       { clock: createManualClock(Date.now() - 86_400_000) }
     )
     await report(gh, { runId: 5311 })
-    const [filed] = await issues(gh)
+    const [filed] = await issuesOf(gh)
     await octokitFor(gh).rest.issues.update({
       owner: OWNER,
       repo: REPO,
@@ -406,10 +386,10 @@ describe('triage: lifecycle', () => {
     })
     const back = await report(gh, { runId: 5312, sha: SHA(5) })
     expect(back.failed).toBeNull()
-    const all = await issues(gh)
+    const all = await issuesOf(gh)
     expect(all).toHaveLength(1)
     expect([all[0]?.state, all[0]?.state_reason]).toEqual(['closed', 'not_planned'])
-    expect((await comments(gh, 12))[0]?.body).toContain('closed as not planned')
+    expect((await commentsOf(gh, 12))[0]?.body).toContain('closed as not planned')
   })
 })
 
@@ -450,8 +430,8 @@ describe('triage: one broken trunk, many pull requests', () => {
       )
     )
     expect((await report(gh, { runId: 6000, event: 'push' })).failed).toBeNull()
-    const [trunk] = await issues(gh)
-    const before = (await comments(gh, trunk!.number)).length
+    const [trunk] = await issuesOf(gh)
+    const before = (await commentsOf(gh, trunk!.number)).length
 
     // runAction sets process.env for each step, so concurrent runs go through the in-process
     // pipeline: the same five modules in action.yml's order (a test keeps the two in step)
@@ -471,13 +451,13 @@ describe('triage: one broken trunk, many pull requests', () => {
       )
     )
     expect(runs.map(r => r.failed)).toEqual(prs.map(() => null))
-    const open = (await issues(gh)).filter(issue => issue.state === 'open')
+    const open = (await issuesOf(gh)).filter(issue => issue.state === 'open')
     expect(open.map(issue => issue.number)).toEqual([trunk!.number])
     const recorded = new Set(metadataOf(open[0]?.body)?.runs.map(r => r.pr))
     expect(prs.filter(n => !recorded.has(n))).toEqual([])
-    expect((await comments(gh, trunk!.number)).length - before).toBeLessThanOrEqual(1)
+    expect((await commentsOf(gh, trunk!.number)).length - before).toBeLessThanOrEqual(1)
     for (const n of prs) {
-      const [comment, ...more] = await comments(gh, n)
+      const [comment, ...more] = await commentsOf(gh, n)
       expect(more).toEqual([])
       expect(comment?.body).toMatch(/#### Broken trunk[\s\S]*\[#\d+\]/)
       expect(comment?.body).toContain(
