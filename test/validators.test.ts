@@ -1,10 +1,9 @@
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { data } from '@actions/expressions'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 
 import {
@@ -17,6 +16,7 @@ import { expressionSpans, findExpressions } from '../scripts/dev/find-expression
 import { listActionFiles, listWorkflowFiles } from '../scripts/dev/list-workflow-files.js'
 import { validateWorkflows } from '../scripts/dev/validate-workflows.js'
 import { formatFinding } from '../scripts/dev/workflow-finding.js'
+import { tempRepos } from './harness/temp-repo.js'
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url))
 
@@ -54,21 +54,7 @@ runs:
       run: echo "said=$GREETING" >> "$GITHUB_OUTPUT"
 `
 
-const temps: string[] = []
-
-function makeRepo(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'validators-'))
-  temps.push(root)
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true })
-    writeFileSync(join(root, path), content)
-  }
-  return root
-}
-
-afterEach(() => {
-  for (const root of temps.splice(0)) rmSync(root, { recursive: true, force: true })
-})
+const makeRepo = tempRepos('validators-')
 
 describe("GitHub's validators on this repository", () => {
   it('read every workflow, workflow template and action file', () => {

@@ -1,13 +1,10 @@
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterEach, describe, expect, it } from 'vitest'
-
+import { describe, expect, it } from 'vitest'
 import { lintWorkflows } from '../scripts/dev/lint-workflows.js'
 import { formatFinding } from '../scripts/dev/workflow-finding.js'
 import { STEPS } from '../scripts/lib/step/steps.js'
+import { tempRepos } from './harness/temp-repo.js'
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url))
 
@@ -62,17 +59,7 @@ ${extra}runs:
 ${steps}`
 }
 
-const temps: string[] = []
-
-function makeRepo(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'lint-workflows-'))
-  temps.push(root)
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true })
-    writeFileSync(join(root, path), content)
-  }
-  return root
-}
+const makeRepo = tempRepos('lint-workflows-')
 
 /** A repository holding the good action, its dist, and `files` on top. */
 function repoWith(files: Record<string, string>): string {
@@ -81,10 +68,6 @@ function repoWith(files: Record<string, string>): string {
   )
   return makeRepo({ 'actions/log-bugs/action.yml': actionYaml(), ...dist, ...files })
 }
-
-afterEach(() => {
-  for (const root of temps.splice(0)) rmSync(root, { recursive: true, force: true })
-})
 
 describe('the repository', () => {
   it('has no findings in its workflows, templates and action.yml', async () => {
